@@ -1,0 +1,45 @@
+# Two commands matter: `make run` and `make test`. Everything else supports them.
+SHELL := /bin/bash
+VENV := .venv
+BIN := $(VENV)/bin
+PYTHON ?= $(shell command -v python3.12 2>/dev/null || command -v python3)
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+CHROMIUM ?= /usr/bin/chromium
+
+.PHONY: install run test lint typecheck pytest bench clean
+
+install: $(STAMP)
+
+# Re-installs only when pyproject.toml changes, so repeated runs cost nothing.
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	@touch $(STAMP)
+
+run: install
+	$(BIN)/python manage.py migrate --no-input
+	$(BIN)/python manage.py seed_sandbox
+	$(BIN)/python manage.py ensure_demo_user
+	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+typecheck: install
+	$(BIN)/mypy scenario_ui tests
+
+pytest: install
+	@if [ ! -x "$(CHROMIUM)" ]; then echo "Chromium not found at $(CHROMIUM): install it (apt-get install -y chromium) for the browser tests." >&2; exit 1; fi
+	DJANGO_ALLOW_ASYNC_UNSAFE=true $(BIN)/pytest $(PYTEST_ARGS)
+
+test: lint typecheck pytest
+
+bench: install
+	$(BIN)/python manage.py bench
+
+clean:
+	rm -rf $(VENV) db.sqlite3 staticfiles
