@@ -42,6 +42,9 @@ SCENARIO_SANDBOX = not (SCENARIO_SDK_API_KEY and SCENARIO_SDK_API_SECRET)
 SCENARIO_TIMEOUT_SECONDS = float(os.environ.get("SCENARIO_TIMEOUT_SECONDS", "15"))
 SCENARIO_DEFINITION_TTL_SECONDS = int(os.environ.get("SCENARIO_DEFINITION_TTL_SECONDS", "300"))
 SCENARIO_LIST_TTL_SECONDS = int(os.environ.get("SCENARIO_LIST_TTL_SECONDS", "60"))
+if SCENARIO_SANDBOX:
+    # The in-process SDK transport addresses the sandbox by this host name.
+    ALLOWED_HOSTS.append("sandbox.internal")
 
 INSTALLED_APPS = [
     "django.contrib.auth",
@@ -68,6 +71,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "scenario_ui.web.middleware.ScenarioErrorMiddleware",
 ]
 
 ROOT_URLCONF = "scenario_ui.urls"

@@ -1,0 +1,12 @@
+from __future__ import annotations
+
+from django.urls import path
+
+from scenario_ui.catalog import views
+
+app_name = "catalog"
+
+urlpatterns = [
+    path("", views.catalog_index, name="index"),
+    path("models/<str:model_id>/", views.model_detail, name="model"),
+]

@@ -1,0 +1,49 @@
+"""Builds the official SDK client: the real API with credentials, else the sandbox."""
+
+from __future__ import annotations
+
+import functools
+
+import httpx
+from django.conf import settings
+from scenario_sdk import Scenario
+
+from scenario_ui.scenario.in_process import InProcessWSGIApp
+
+# The sandbox answers in-process under this host; settings adds it to ALLOWED_HOSTS.
+SANDBOX_HOST = "sandbox.internal"
+SANDBOX_BASE_URL = f"http://{SANDBOX_HOST}/sandbox/v1"
+SANDBOX_CREDENTIALS = ("sandbox-key", "sandbox-secret")
+
+# Reads may be retried once; a submission never is (a retried POST can be charged twice).
+READ_RETRIES = 1
+
+
+def is_sandbox() -> bool:
+    return bool(settings.SCENARIO_SANDBOX)
+
+
+@functools.cache
+def _sandbox_http_client() -> httpx.Client:
+    return httpx.Client(transport=httpx.WSGITransport(app=InProcessWSGIApp()))
+
+
+def build_client(*, max_retries: int = READ_RETRIES, timeout: float | None = None) -> Scenario:
+    seconds = timeout if timeout is not None else settings.SCENARIO_TIMEOUT_SECONDS
+    if is_sandbox():
+        key, secret = SANDBOX_CREDENTIALS
+        return Scenario(
+            api_key=key,
+            api_secret=secret,
+            base_url=SANDBOX_BASE_URL,
+            http_client=_sandbox_http_client(),
+            max_retries=max_retries,
+            timeout=seconds,
+        )
+    return Scenario(
+        api_key=settings.SCENARIO_SDK_API_KEY,
+        api_secret=settings.SCENARIO_SDK_API_SECRET,
+        base_url=settings.SCENARIO_BASE_URL or None,
+        max_retries=max_retries,
+        timeout=seconds,
+    )

@@ -1,0 +1,122 @@
+"""The one door to Scenario: every API call of the app goes through here.
+
+Reads return plain JSON objects exactly as the API sent them (the `schema`
+package parses them); every failure surfaces as a `ScenarioError`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass
+from typing import Any, Literal
+
+from django.conf import settings
+from scenario_sdk import Scenario, omit
+
+from scenario_ui.scenario import cache
+from scenario_ui.scenario.client import build_client
+from scenario_ui.scenario.errors import ScenarioBadResponse, ScenarioError, translate
+
+JsonObject = dict[str, Any]
+Privacy = Literal["public", "private"]
+
+
+@dataclass(frozen=True)
+class ModelFilters:
+    privacy: Privacy = "public"
+    type: str = ""
+    status: str = ""
+    # The API has no capability filter; the gateway applies it to each page it reads.
+    capability: str = ""
+
+
+@dataclass(frozen=True)
+class ModelPage:
+    rows: list[JsonObject]
+    next_token: str | None
+
+
+def _read(call: Callable[[Scenario], Any]) -> Any:
+    """Run one SDK read and return its decoded JSON body."""
+    try:
+        raw = call(build_client())
+        return raw.json()
+    except ScenarioError:
+        raise
+    except Exception as exc:
+        raise translate(exc) from exc
+
+
+def _expect_object(body: Any, key: str, kind: type) -> Any:
+    if not isinstance(body, dict) or not isinstance(body.get(key), kind):
+        raise ScenarioBadResponse(
+            f"Scenario sent a malformed answer: expected an object with a {key!r} "
+            f"{'list' if kind is list else 'object'}."
+        )
+    return body[key]
+
+
+def _cache_key(kind: str, *parts: object) -> str:
+    digest = hashlib.sha256(json.dumps(parts, sort_keys=True, default=str).encode()).hexdigest()
+    return f"scenario:{kind}:{digest[:32]}"
+
+
+def list_models(
+    filters: ModelFilters, *, page_token: str | None = None, page_size: int = 50
+) -> ModelPage:
+    """One page of `GET /models`, cached briefly (rows carry no inputs/uiConfig)."""
+
+    def fetch() -> ModelPage:
+        body = _read(
+            lambda client: client.models.with_raw_response.list(
+                privacy=filters.privacy,
+                type=filters.type or omit,  # type: ignore[arg-type]
+                status=filters.status or omit,  # type: ignore[arg-type]
+                page_size=page_size,
+                pagination_token=page_token or omit,
+            )
+        )
+        rows = _expect_object(body, "models", list)
+        token = body.get("nextPaginationToken")
+        return ModelPage(
+            rows=[row for row in rows if isinstance(row, dict)],
+            next_token=token if isinstance(token, str) and token else None,
+        )
+
+    key = _cache_key("list", asdict(filters), page_token, page_size)
+    page = cache.get_or_fetch(key, settings.SCENARIO_LIST_TTL_SECONDS, fetch)
+    if not filters.capability:
+        return page
+    matching = [row for row in page.rows if filters.capability in (row.get("capabilities") or [])]
+    return ModelPage(rows=matching, next_token=page.next_token)
+
+
+def retrieve_model(model_id: str) -> JsonObject:
+    """The full model object (with inputs and uiConfig), cached with a TTL.
+
+    Concurrent requests for the same model share one fetch.
+    """
+
+    def fetch() -> JsonObject:
+        body = _read(lambda client: client.models.with_raw_response.retrieve(model_id))
+        model: JsonObject = _expect_object(body, "model", dict)
+        return model
+
+    key = _cache_key("model", model_id)
+    return cache.get_or_fetch(key, settings.SCENARIO_DEFINITION_TTL_SECONDS, fetch)
+
+
+def forget_model(model_id: str) -> None:
+    """Drop a cached definition, e.g. after its training state changed."""
+    cache.forget(_cache_key("model", model_id))
+
+
+def get_bulk(model_ids: Sequence[str]) -> list[JsonObject]:
+    """`POST /models/get-bulk`: summary rows for several models, in one call."""
+    if not model_ids:
+        return []
+    body = _read(lambda client: client.models.with_raw_response.get_bulk(model_ids=list(model_ids)))
+    rows = _expect_object(body, "models", list)
+    return [row for row in rows if isinstance(row, dict)]

@@ -1,0 +1,38 @@
+"""A WSGI entry into this very Django project, for the SDK's in-process transport.
+
+Django's own WSGIHandler fires request_started/request_finished, whose
+`close_old_connections` would close the database connection of the request
+that is *calling* the sandbox. This handler runs the same middleware and URL
+resolution without those signals, so a nested call is side-effect free.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from django.core.handlers.base import BaseHandler
+from django.core.handlers.wsgi import WSGIRequest
+
+StartResponse = Callable[..., Any]
+
+
+class InProcessWSGIApp:
+    def __init__(self) -> None:
+        self._handler = BaseHandler()
+        self._handler.load_middleware()
+
+    def __call__(self, environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
+        response = self._handler.get_response(WSGIRequest(environ))
+        headers = [*response.items()]
+        headers += [
+            ("Set-Cookie", cookie.output(header="")) for cookie in response.cookies.values()
+        ]
+        start_response(f"{response.status_code} {response.reason_phrase}", headers)
+        body = (
+            b"".join(response.streaming_content)  # type: ignore[attr-defined]
+            if response.streaming
+            else response.content
+        )
+        # No response.close(): it would send request_finished (see module docstring).
+        return [body]

@@ -1,0 +1,38 @@
+from __future__ import annotations
+
+import os
+from typing import Any
+
+import pytest
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[str, Any]:
+    # Playwright cannot download its own browsers here: drive Debian's Chromium.
+    return {
+        **browser_type_launch_args,
+        "executable_path": CHROMIUM,
+        "args": [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+        ],
+    }
+
+
+@pytest.fixture
+def signed_in_page(page, live_server, seeded_sandbox, transactional_db):
+    from scenario_ui.accounts.demo_user import ensure_demo_user
+
+    login = ensure_demo_user()
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.get_by_label("Username").fill(login.username)
+    page.get_by_label("Password").fill(login.password)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url(f"{live_server.url}/")
+    return page

@@ -1,0 +1,49 @@
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import Page, expect
+
+pytestmark = pytest.mark.browser
+
+
+def test_sign_in_search_and_open_a_model(signed_in_page: Page, live_server):
+    page = signed_in_page
+    expect(page.get_by_text("Sandbox", exact=True)).to_be_visible()
+    cards = page.locator(".model-card")
+    expect(cards.first).to_be_visible()
+    all_count = cards.count()
+
+    # Marks the document: a full reload would lose the mark.
+    page.evaluate("window.__noReload = true")
+    page.get_by_label("Search by name").fill("flux")
+    expect(page).to_have_url(re.compile(r"q=flux"))
+    expect(cards.first).to_contain_text(re.compile("flux", re.IGNORECASE))
+    names = cards.locator("h2").all_inner_texts()
+    assert names
+    assert all("flux" in name.lower() for name in names)
+    assert len(names) < all_count
+    assert page.evaluate("window.__noReload") is True
+
+    first_name = names[0]
+    cards.first.get_by_role("link").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(first_name)
+    raw = page.locator("details.raw-definition")
+    expect(raw.locator("pre")).to_be_hidden()
+    raw.locator("summary").click()
+    expect(raw.locator("pre")).to_contain_text('"inputs"')
+
+
+def test_filters_narrow_the_catalog_and_empty_results_say_so(signed_in_page: Page):
+    page = signed_in_page
+    page.get_by_label("Privacy").select_option("private")
+    expect(page.locator(".model-card").first).to_be_visible()
+    page.get_by_label("Search by name").fill("no model is called this")
+    expect(page.get_by_role("heading", name="No models match")).to_be_visible()
+
+
+def test_sign_in_is_required(page: Page, live_server):
+    page.goto(f"{live_server.url}/")
+    expect(page).to_have_url(re.compile(r"/accounts/login/\?next=/"))
+    expect(page.get_by_role("heading", name="Sign in")).to_be_visible()

@@ -1,0 +1,67 @@
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+import httpx
+import pytest
+from django.core.cache import cache
+from django.test import Client
+from scenario_sdk import Scenario
+
+from scenario_ui.scenario import gateway
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache() -> Iterator[None]:
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def seeded_sandbox(db: None) -> None:
+    from scenario_ui.sandbox.catalog import seed_demo_catalog
+
+    seed_demo_catalog()
+
+
+@pytest.fixture
+def user(db: None):
+    from django.contrib.auth import get_user_model
+
+    return get_user_model().objects.create_user("artist", password="a-long-test-password")
+
+
+@pytest.fixture
+def signed_in(client: Client, user) -> Client:
+    client.force_login(user)
+    return client
+
+
+Handler = Callable[[httpx.Request], httpx.Response]
+
+
+@pytest.fixture
+def fake_api(monkeypatch: pytest.MonkeyPatch) -> Callable[[Handler], list[httpx.Request]]:
+    """Point the gateway's SDK client at an httpx.MockTransport; returns the request log."""
+
+    def install(handler: Handler) -> list[httpx.Request]:
+        seen: list[httpx.Request] = []
+
+        def recording(request: httpx.Request) -> httpx.Response:
+            seen.append(request)
+            return handler(request)
+
+        def build_client(**_: object) -> Scenario:
+            return Scenario(
+                api_key="key",
+                api_secret="secret",
+                base_url="https://api.example.test/v1",
+                http_client=httpx.Client(transport=httpx.MockTransport(recording)),
+                max_retries=0,
+            )
+
+        monkeypatch.setattr(gateway, "build_client", build_client)
+        return seen
+
+    return install
