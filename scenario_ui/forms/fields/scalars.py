@@ -1,0 +1,131 @@
+"""Fields of single-valued inputs."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from scenario_ui.forms.defined import same_value
+from scenario_ui.forms.fields.base import Field, bound_phrases, length_phrases
+from scenario_ui.forms.issues import Invalid
+from scenario_ui.forms.numbers import Number, format_number, is_whole, on_step, parse_number
+from scenario_ui.schema import (
+    BooleanInput,
+    FileInput,
+    ModelPickerInput,
+    NumberInput,
+    StringInput,
+    UnknownInput,
+)
+
+TRUE_TEXTS = frozenset({"true", "on", "1", "yes"})
+FALSE_TEXTS = frozenset({"false", "off", "0", "no"})
+
+
+class BooleanField(Field):
+    input_type = "boolean"
+    spec: BooleanInput
+
+    def convert(self, text: str) -> bool:
+        lowered = text.strip().lower()
+        if lowered in TRUE_TEXTS:
+            return True
+        if lowered in FALSE_TEXTS:
+            return False
+        raise Invalid("must be true or false")
+
+
+def is_integer_input(spec: NumberInput) -> bool:
+    """Whole step, min and max (those given; at least one given) mean an integer input."""
+    bounds = [spec.step, spec.min, spec.max]
+    return any(bound is not None for bound in bounds) and all(is_whole(b) for b in bounds)
+
+
+def number_phrases(
+    value: Number,
+    *,
+    low: Number | None,
+    high: Number | None,
+    step: Number | None,
+    integer: bool,
+) -> list[str]:
+    phrases = bound_phrases(value, low, high)
+    if integer and not float(value).is_integer():
+        phrases.append("must be a whole number")
+    elif step and not on_step(value, step, low if low is not None else 0):
+        phrases.append(f"must be a multiple of {format_number(step)}")
+    return phrases
+
+
+class NumberField(Field):
+    input_type = "number"
+    spec: NumberInput
+
+    def convert(self, text: str) -> Number:
+        try:
+            value = parse_number(text)
+        except ValueError:
+            raise Invalid("must be a number") from None
+        if is_integer_input(self.spec) and float(value).is_integer():
+            return int(value)
+        return value
+
+    def validate(self, value: Number) -> list[str]:
+        allowed = self.spec.allowed_values
+        if allowed:
+            return [] if any(same_value(value, o) for o in allowed) else [self.allowed_phrase()]
+        return number_phrases(
+            value,
+            low=self.spec.min,
+            high=self.spec.max,
+            step=self.spec.step,
+            integer=is_integer_input(self.spec),
+        )
+
+
+def string_phrases(value: str, spec: StringInput) -> list[str]:
+    if spec.allowed_values and value not in spec.allowed_values:
+        return ["must be one of: " + ", ".join(spec.allowed_values)]
+    return length_phrases(len(value), spec.min_length, spec.max_length, "characters")
+
+
+class StringField(Field):
+    input_type = "string"
+    spec: StringInput
+
+    def validate(self, value: str) -> list[str]:
+        return string_phrases(value, self.spec)
+
+
+class FileField(Field):
+    """An asset id (or a data URL); uploads become asset ids before submission."""
+
+    input_type = "file"
+    spec: FileInput
+
+    def convert(self, text: str) -> str:
+        return text.strip()
+
+
+class ModelField(Field):
+    input_type = "model"
+    spec: ModelPickerInput
+
+    def convert(self, text: str) -> str:
+        return text.strip()
+
+
+class UnknownField(Field):
+    """An input of a type we do not know: its value is JSON, typed as text."""
+
+    input_type = "unknown"
+    spec: UnknownInput
+
+    def convert(self, text: str) -> Any:
+        try:
+            return json.loads(text)
+        except json.JSONDecodeError:
+            raise Invalid("must be valid JSON") from None
+
+    def to_raw(self, value: Any) -> dict[str, list[str]]:
+        return {} if value is None else {self.name: [json.dumps(value)]}

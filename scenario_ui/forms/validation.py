@@ -1,0 +1,56 @@
+"""Everything wrong with a form's values, input by input, as the API would see it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from scenario_ui.forms.fields import field_for
+from scenario_ui.forms.issues import Issue
+from scenario_ui.forms.rules import Requirement, required_inputs
+from scenario_ui.forms.values import FormValues
+from scenario_ui.schema import ModelDefinition
+
+
+@dataclass
+class FormState:
+    """A form evaluated: what is required now, what is wrong, and the request body."""
+
+    definition: ModelDefinition
+    values: FormValues
+    required: dict[str, Requirement]
+    issues: dict[str, list[Issue]] = field(default_factory=dict)
+
+    @property
+    def is_valid(self) -> bool:
+        return not self.issues
+
+    def all_issues(self) -> list[Issue]:
+        return [
+            issue for name in self.definition.input_names for issue in self.issues.get(name, [])
+        ]
+
+
+def evaluate(definition: ModelDefinition, values: FormValues) -> FormState:
+    required = required_inputs(definition, values.values)
+    state = FormState(definition=definition, values=values, required=required)
+    for spec in definition.inputs:
+        issues = _issues_of(spec.name, values, required.get(spec.name), definition)
+        if issues:
+            state.issues[spec.name] = issues
+    return state
+
+
+def _issues_of(
+    name: str, values: FormValues, requirement: Requirement | None, definition: ModelDefinition
+) -> list[Issue]:
+    if name in values.conversion_errors:
+        return [Issue(name, values.conversion_errors[name])]
+    value: Any = values.values.get(name)
+    if value is None:
+        if requirement is None:
+            return []
+        return [Issue(name, "is required", custom_message=requirement.message)]
+    spec = definition.input_named(name)
+    assert spec is not None
+    return [Issue(name, phrase) for phrase in field_for(spec).validate(value)]
