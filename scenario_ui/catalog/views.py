@@ -6,9 +6,10 @@ from django.shortcuts import render
 from scenario_ui.catalog.detail import load_model_detail
 from scenario_ui.catalog.filters import CatalogFilterForm, next_page_query
 from scenario_ui.catalog.search import InvalidCursor, search_catalog
+from scenario_ui.web.htmx import HtmxHttpRequest
 
 
-def catalog_index(request: HttpRequest) -> HttpResponse:
+def catalog_index(request: HtmxHttpRequest) -> HttpResponse:
     form = CatalogFilterForm(request.GET)
     query = form.to_query()
     cursor = request.GET.get("cursor", "")

@@ -11,6 +11,7 @@ import threading
 import time
 import weakref
 from collections.abc import Callable
+from typing import cast
 
 from django.core.cache import cache
 
@@ -48,16 +49,16 @@ def get_or_fetch[T](key: str, ttl_seconds: int, fetch: Callable[[], T]) -> T:
     """
     value = cache.get(key, _MISSING)
     if value is not _MISSING:
-        return value  # type: ignore[return-value]
+        return cast(T, value)
     with _process_lock(key):
         value = cache.get(key, _MISSING)
         if value is not _MISSING:
-            return value  # type: ignore[return-value]
+            return cast(T, value)
         flight_key = f"{key}:in-flight"
         if not cache.add(flight_key, 1, timeout=int(_CROSS_PROCESS_WAIT_SECONDS) + 1):
             value = _wait_for_other_process(key)
             if value is not _MISSING:
-                return value  # type: ignore[return-value]
+                return cast(T, value)
         try:
             fetched = fetch()
             cache.set(key, fetched, ttl_seconds)

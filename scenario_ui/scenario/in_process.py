@@ -9,10 +9,11 @@ resolution without those signals, so a nested call is side-effect free.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import Any, cast
 
 from django.core.handlers.base import BaseHandler
 from django.core.handlers.wsgi import WSGIRequest
+from django.http import StreamingHttpResponse
 
 StartResponse = Callable[..., Any]
 
@@ -29,10 +30,7 @@ class InProcessWSGIApp:
             ("Set-Cookie", cookie.output(header="")) for cookie in response.cookies.values()
         ]
         start_response(f"{response.status_code} {response.reason_phrase}", headers)
-        body = (
-            b"".join(response.streaming_content)  # type: ignore[attr-defined]
-            if response.streaming
-            else response.content
-        )
         # No response.close(): it would send request_finished (see module docstring).
-        return [body]
+        if isinstance(response, StreamingHttpResponse):
+            return list(cast(Iterable[bytes], response.streaming_content))
+        return [getattr(response, "content", b"")]
