@@ -1,10 +1,12 @@
 from __future__ import annotations
 
+import io
 from collections.abc import Callable, Iterator
 
 import httpx
 import pytest
 from django.core.cache import cache
+from django.core.management import call_command
 from django.test import Client
 from scenario_sdk import Scenario
 
@@ -20,9 +22,7 @@ def _empty_cache() -> Iterator[None]:
 
 @pytest.fixture
 def seeded_sandbox(db: None) -> None:
-    from scenario_ui.sandbox.catalog import seed_demo_catalog
-
-    seed_demo_catalog()
+    call_command("seed_sandbox", stdout=io.StringIO())
 
 
 @pytest.fixture

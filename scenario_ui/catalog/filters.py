@@ -38,8 +38,12 @@ class CatalogFilterForm(forms.Form):
 
     def to_query(self) -> CatalogQuery:
         """The query for valid input; invalid fields fall back to 'any' (errors stay shown)."""
-        data = self.cleaned_data if self.is_valid() else {}
-        valid = {name: data.get(name) or "" for name in self.fields if name not in self.errors}
+        self.is_valid()  # Fills cleaned_data with the fields that are valid.
+        valid = {
+            name: self.cleaned_data.get(name) or ""
+            for name in self.fields
+            if name not in self.errors
+        }
         return CatalogQuery(
             text=valid.get("q", ""),
             filters=gateway.ModelFilters(

@@ -8,5 +8,6 @@ app_name = "catalog"
 
 urlpatterns = [
     path("", views.catalog_index, name="index"),
+    path("models/options/", views.model_picker_options, name="model_options"),
     path("models/<str:model_id>/", views.model_detail, name="model"),
 ]

@@ -3,9 +3,11 @@ from __future__ import annotations
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from scenario_ui.catalog.detail import load_model_detail
 from scenario_ui.catalog.filters import CatalogFilterForm, next_page_query
+from scenario_ui.catalog.pickers import model_options
 from scenario_ui.catalog.search import InvalidCursor, search_catalog
+from scenario_ui.generate.form_page import first_form, form_urls, load_definition
+from scenario_ui.web.api_url import public_api_base_url
 from scenario_ui.web.htmx import HtmxHttpRequest
 
 
@@ -35,4 +37,17 @@ def catalog_index(request: HtmxHttpRequest) -> HttpResponse:
 
 
 def model_detail(request: HttpRequest, model_id: str) -> HttpResponse:
-    return render(request, "catalog/model_detail.html", {"detail": load_model_detail(model_id)})
+    definition = load_definition(model_id)
+    form = first_form(definition, base_url=public_api_base_url(request))
+    context = {"definition": definition, "form": form, **form_urls(model_id)}
+    return render(request, "catalog/model_detail.html", context)
+
+
+def model_picker_options(request: HttpRequest) -> HttpResponse:
+    """Datalist options for a model picker: catalog models of the allowed types."""
+    field = request.GET.get("field", "")
+    options = model_options(
+        text=request.GET.get(field, "") if field else "",
+        model_types=[t for t in request.GET.get("types", "").split(",") if t],
+    )
+    return render(request, "catalog/_model_options.html", {"options": options})

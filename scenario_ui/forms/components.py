@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from scenario_ui.forms.fields import FormData, RawData, field_for
-from scenario_ui.forms.numbers import format_number, parse_number
-from scenario_ui.schema import ModelDefinition
+from scenario_ui.forms.numbers import format_number, parse_number, snap
+from scenario_ui.schema import ModelDefinition, NumberInput
 
 RESOLUTION_CHOICE = "__resolution"
 CUSTOM_RESOLUTION = "custom"
@@ -45,10 +45,13 @@ def apply_resolution_choice(definition: ModelDefinition, raw: RawData) -> RawDat
     if component is None:
         return raw
     choice = (raw.get(RESOLUTION_CHOICE) or [""])[-1]
-    if not choice.isdigit() or int(choice) >= len(component.presets):
+    if choice == CUSTOM_RESOLUTION:
+        return _snap_custom_size(definition, raw, (component.width_input, component.height_input))
+    index = _choice_index(choice, len(component.presets))
+    if index is None:
         raw[RESOLUTION_CHOICE] = [resolution_choice_for(definition, raw)]
         return raw
-    preset = component.presets[int(choice)]
+    preset = component.presets[index]
     for name, size in (
         (component.width_input, preset.width),
         (component.height_input, preset.height),
@@ -60,23 +63,45 @@ def apply_resolution_choice(definition: ModelDefinition, raw: RawData) -> RawDat
     return raw
 
 
+def _snap_custom_size(definition: ModelDefinition, raw: RawData, names: tuple[str, str]) -> RawData:
+    """A custom width/height moves to the nearest size the model accepts."""
+    for name in names:
+        spec = definition.input_named(name)
+        value = _number(raw.get(name))
+        if value is None or not isinstance(spec, NumberInput):
+            continue
+        raw[name] = [format_number(snap(value, step=spec.step, low=spec.min, high=spec.max))]
+    return raw
+
+
 def apply_chosen_preset(definition: ModelDefinition, raw: RawData, data: FormData) -> RawData:
     """When the user picked a preset (APPLY_PRESET names its group), fill that group's fields."""
-    chosen = (data.get(APPLY_PRESET) or [""])[-1]
     groups = definition.ui_config.presets
-    if not chosen.isdigit() or int(chosen) >= len(groups):
+    index = _choice_index((data.get(APPLY_PRESET) or [""])[-1], len(groups))
+    if index is None:
         return raw
-    group = groups[int(chosen)]
-    name = (data.get(f"{PRESET_CHOICE_PREFIX}{chosen}") or [""])[-1]
+    group = groups[index]
+    name = (data.get(f"{PRESET_CHOICE_PREFIX}{index}") or [""])[-1]
     preset_values = group.presets.get(name)
     if preset_values is None:
         return raw
+    filled = []
     for field_name in group.fields:
         spec = definition.input_named(field_name)
         if spec is not None and field_name in preset_values:
             form_field = field_for(spec)
-            raw = {k: v for k, v in raw.items() if k != field_name}
+            # An inputs_array posts its rows as "<name>.<row>.<child>": drop those too.
+            raw = {
+                k: v
+                for k, v in raw.items()
+                if k != field_name and not k.startswith(f"{field_name}.")
+            }
             raw.update(form_field.to_raw(preset_values[field_name]))
+            filled.append(field_name)
+    resolution = definition.ui_config.resolution_component
+    if resolution is not None and {resolution.width_input, resolution.height_input} & {*filled}:
+        # Else the picker keeps showing the old entry, and the next post undoes the preset.
+        raw[RESOLUTION_CHOICE] = [resolution_choice_for(definition, raw)]
     return raw
 
 
@@ -96,6 +121,14 @@ def align_loras(definition: ModelDefinition, raw: RawData) -> RawData:
     aligned[component.model_input] = [model for model, _ in rows]
     aligned[component.scale_input] = [scale for _, scale in rows]
     return aligned
+
+
+def _choice_index(choice: str, count: int) -> int | None:
+    """A posted index into `count` entries; None for anything else ("custom", "²", "9")."""
+    # ASCII only: "²".isdigit() holds, yet int("²") raises.
+    if choice.isascii() and choice.isdigit() and int(choice) < count:
+        return int(choice)
+    return None
 
 
 def _number(texts: list[str] | None) -> int | float | None:

@@ -46,9 +46,15 @@ def snap(value: Number, *, step: Number | None, low: Number | None, high: Number
     """The nearest allowed value: on the step grid (from `low`), within bounds."""
     result: Number = value
     if step:
-        origin = low if low is not None else 0
-        steps = round((Decimal(str(value)) - Decimal(str(origin))) / Decimal(str(step)))
-        result = float(Decimal(str(origin)) + steps * Decimal(str(step)))
+        origin = Decimal(str(low if low is not None else 0))
+        size = Decimal(str(step))
+        steps = round((Decimal(str(value)) - origin) / size)
+        if high is not None:
+            # The last grid point within bounds: `high` itself may be off the grid.
+            steps = min(steps, math.floor((Decimal(str(high)) - origin) / size))
+        if low is not None:
+            steps = max(steps, 0)
+        result = float(origin + steps * size)
     if low is not None:
         result = max(result, low)
     if high is not None:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from scenario_ui.forms import components
+from scenario_ui.forms.actions import ACTION, Action, apply_action
 from scenario_ui.forms.defined import is_defined
 from scenario_ui.forms.fields import FormData, RawData, field_for
 from scenario_ui.forms.issues import Invalid
@@ -60,6 +61,10 @@ def values_from_data(definition: ModelDefinition, data: FormData) -> FormValues:
             raw[key] = list(data[key])
     raw = components.apply_resolution_choice(definition, raw)
     raw = components.apply_chosen_preset(definition, raw, data)
+    action = Action.parse((data.get(ACTION) or [""])[-1])
+    if action is not None:
+        # Reshaping keeps blank LoRA rows on screen, so they are not aligned away.
+        return _convert(definition, apply_action(definition, raw, action))
     return _convert(definition, components.align_loras(definition, raw))
 
 

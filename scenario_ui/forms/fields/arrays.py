@@ -7,9 +7,9 @@ from typing import Any, ClassVar
 
 from scenario_ui.forms.defined import is_defined, same_value
 from scenario_ui.forms.fields.base import Field, FormData, RawData, length_phrases
-from scenario_ui.forms.fields.scalars import number_phrases
+from scenario_ui.forms.fields.scalars import is_integer_input, number_phrases
 from scenario_ui.forms.issues import Invalid
-from scenario_ui.forms.numbers import Number, is_whole, parse_number
+from scenario_ui.forms.numbers import Number, parse_number
 from scenario_ui.schema import (
     FileArrayInput,
     InputsArrayInput,
@@ -17,6 +17,8 @@ from scenario_ui.schema import (
     NumberArrayInput,
     StringArrayInput,
 )
+
+ROW_MARKER = "__row"
 
 
 class ArrayField(Field):
@@ -67,10 +69,9 @@ class NumberArrayField(ArrayField):
         if allowed:
             return [] if any(same_value(item, o) for o in allowed) else [self.allowed_phrase()]
         spec = self.spec
-        integer = any(b is not None for b in (spec.step, spec.min, spec.max)) and all(
-            is_whole(b) for b in (spec.step, spec.min, spec.max)
+        return number_phrases(
+            item, low=spec.min, high=spec.max, step=spec.step, integer=is_integer_input(spec)
         )
-        return number_phrases(item, low=spec.min, high=spec.max, step=spec.step, integer=integer)
 
 
 class FileArrayField(ArrayField):
@@ -107,19 +108,29 @@ class InputsArrayField(Field):
         pattern = re.compile(rf"^{re.escape(self.name)}\.(\d+)\.")
         return sorted({int(m.group(1)) for key in data if (m := pattern.match(key))})
 
+    def row_marker(self, row: int) -> str:
+        """Posted with every row, so a row the user added but left empty stays on screen."""
+        return f"{self.name}.{row}.{ROW_MARKER}"
+
     def extract(self, data: FormData) -> RawData:
         raw: RawData = {}
         for row in self.row_indexes(data):
+            raw[self.row_marker(row)] = ["1"]
             for field in self.row_fields(row):
                 raw.update(field.extract(data))
         return raw
 
     def to_python(self, raw: RawData) -> list[dict[str, Any]] | None:
-        rows = []
+        rows: list[dict[str, Any]] = []
         for row in self.row_indexes(raw):
             values = {}
             for field in self.row_fields(row):
-                value = field.to_python(field.extract(raw))
+                try:
+                    value = field.to_python(field.extract(raw))
+                except Invalid as invalid:
+                    # Numbered as `validate` numbers the rows kept so far.
+                    label = field.spec.label or field.spec.name
+                    raise Invalid(f"row {len(rows) + 1}: {label} {invalid.phrase}") from None
                 if is_defined(value):
                     values[field.spec.name] = value
             if values:
@@ -147,6 +158,7 @@ class InputsArrayField(Field):
         for row, item in enumerate(value):
             if not isinstance(item, dict):
                 continue
+            raw[self.row_marker(row)] = ["1"]
             for field in self.row_fields(row):
                 raw.update(field.to_raw(item.get(field.spec.name)))
         return raw

@@ -13,6 +13,7 @@ from scenario_ui.schema import (
     BooleanInput,
     FileInput,
     ModelPickerInput,
+    NumberArrayInput,
     NumberInput,
     StringInput,
     UnknownInput,
@@ -35,9 +36,9 @@ class BooleanField(Field):
         raise Invalid("must be true or false")
 
 
-def is_integer_input(spec: NumberInput) -> bool:
+def is_integer_input(spec: NumberInput | NumberArrayInput) -> bool:
     """Whole step, min and max (those given; at least one given) mean an integer input."""
-    bounds = [spec.step, spec.min, spec.max]
+    bounds = (spec.step, spec.min, spec.max)
     return any(bound is not None for bound in bounds) and all(is_whole(b) for b in bounds)
 
 
@@ -66,9 +67,8 @@ class NumberField(Field):
             value = parse_number(text)
         except ValueError:
             raise Invalid("must be a number") from None
-        if is_integer_input(self.spec) and float(value).is_integer():
-            return int(value)
-        return value
+        # "1e3" and "3.0" go out as 1000 and 3: the same JSON number, written plainly.
+        return int(value) if float(value).is_integer() else value
 
     def validate(self, value: Number) -> list[str]:
         allowed = self.spec.allowed_values

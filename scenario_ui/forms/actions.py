@@ -1,0 +1,86 @@
+"""Buttons that change the shape of a form without submitting it.
+
+Adding, removing and moving list items, LoRA rows and inputs_array rows are
+posted as `__action=<verb>:<input>[:<index>]`, by htmx or, with JavaScript
+off, by a plain submit; either way the server re-renders the form.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from scenario_ui.forms.fields import RawData, field_for
+from scenario_ui.forms.fields.arrays import InputsArrayField
+from scenario_ui.schema import ModelDefinition
+
+ACTION = "__action"
+# "refresh" only re-renders: with JavaScript off, it shows what a picker change implies.
+VERBS = ("add", "remove", "up", "down", "refresh")
+
+
+@dataclass(frozen=True)
+class Action:
+    verb: str
+    input_name: str
+    index: int | None = None
+
+    @classmethod
+    def parse(cls, text: str) -> Action | None:
+        parts = text.split(":")
+        if len(parts) not in (2, 3) or parts[0] not in VERBS:
+            return None
+        digits = parts[2] if len(parts) == 3 else ""
+        # isdigit() alone admits "²", which int() refuses.
+        index = int(digits) if digits.isascii() and digits.isdigit() else None
+        return cls(verb=parts[0], input_name=parts[1], index=index)
+
+
+def apply_action(definition: ModelDefinition, raw: RawData, action: Action) -> RawData:
+    spec = definition.input_named(action.input_name)
+    if spec is None or action.verb == "refresh":
+        return raw
+    form_field = field_for(spec)
+    if isinstance(form_field, InputsArrayField):
+        return _reshape_rows(form_field, raw, action)
+    names = [action.input_name]
+    loras = definition.ui_config.loras_component
+    if loras is not None and action.input_name == loras.model_input:
+        names.append(loras.scale_input)
+    changed = dict(raw)
+    for name in names:
+        changed[name] = _reshaped(list(raw.get(name, [])), action, "")
+    return changed
+
+
+def _reshaped[T](items: list[T], action: Action, blank: T) -> list[T]:
+    index = action.index
+    if action.verb == "add":
+        return [*items, blank]
+    if index is None or index >= len(items):
+        return items
+    if action.verb == "remove":
+        return items[:index] + items[index + 1 :]
+    target = index - 1 if action.verb == "up" else index + 1
+    if 0 <= target < len(items):
+        items[index], items[target] = items[target], items[index]
+    return items
+
+
+def _reshape_rows(form_field: InputsArrayField, raw: RawData, action: Action) -> RawData:
+    """Rows are renumbered 0..n-1 in their new order."""
+    prefix = re.compile(rf"^{re.escape(form_field.name)}\.(\d+)\.(.+)$")
+    rows: dict[int, RawData] = {}
+    rest: RawData = {}
+    for key, values in raw.items():
+        match = prefix.match(key)
+        if match:
+            rows.setdefault(int(match.group(1)), {})[match.group(2)] = values
+        else:
+            rest[key] = values
+    ordered = [rows[index] for index in sorted(rows)]
+    for position, row in enumerate(_reshaped(ordered, action, {})):
+        rest[form_field.row_marker(position)] = ["1"]
+        for child, values in row.items():
+            rest[f"{form_field.name}.{position}.{child}"] = values
+    return rest

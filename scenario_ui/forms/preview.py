@@ -1,0 +1,50 @@
+"""The live "Request preview": the exact body, and how to send it with cURL or the SDK.
+
+Snippets name the credentials' environment variables, never their values.
+"""
+
+from __future__ import annotations
+
+import json
+import pprint
+import shlex
+from dataclasses import dataclass
+from typing import Any
+
+DEFAULT_BASE_URL = "https://api.cloud.scenario.com/v1"
+
+
+@dataclass(frozen=True)
+class RequestPreview:
+    body_json: str
+    curl: str
+    python: str
+
+
+def request_preview(model_id: str, body: dict[str, Any], *, base_url: str = "") -> RequestPreview:
+    base = (base_url or DEFAULT_BASE_URL).rstrip("/")
+    body_json = json.dumps(body, indent=2, ensure_ascii=False)
+    curl = "\n".join(
+        [
+            f"curl -X POST {shlex.quote(f'{base}/generate/custom/{model_id}')} \\",
+            '  -u "$SCENARIO_SDK_API_KEY:$SCENARIO_SDK_API_SECRET" \\',
+            "  -H 'Content-Type: application/json' \\",
+            f"  -d {shlex.quote(json.dumps(body, ensure_ascii=False))}",
+        ]
+    )
+    client_args = "" if base == DEFAULT_BASE_URL else f"base_url={base!r}"
+    python = "\n".join(
+        [
+            "from scenario_sdk import Scenario",
+            "",
+            "# Reads SCENARIO_SDK_API_KEY and SCENARIO_SDK_API_SECRET from the environment.",
+            f"client = Scenario({client_args})",
+            f"job = client.generate.run_model({model_id!r}, body={_python_literal(body)})",
+        ]
+    )
+    return RequestPreview(body_json=body_json, curl=curl, python=python)
+
+
+def _python_literal(body: dict[str, Any]) -> str:
+    text = pprint.pformat(body, indent=4, width=88, sort_dicts=False)
+    return text.replace("\n", "\n    ") if "\n" in text else text

@@ -1,0 +1,88 @@
+"""Everything the form template needs, built in one call from a definition and values.
+
+Three moments: the first render (no messages), a live re-validation (messages
+for what the user touched) and a submit (every message plus a summary).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import Enum
+
+from scenario_ui.forms.bound import html_id_for
+from scenario_ui.forms.layout import FormLayout, build_layout
+from scenario_ui.forms.live import LiveChange, live_change
+from scenario_ui.forms.payload import preview_payload
+from scenario_ui.forms.preview import RequestPreview, request_preview
+from scenario_ui.forms.validation import FormState, evaluate
+from scenario_ui.forms.values import FormValues
+from scenario_ui.schema import ModelDefinition
+
+
+class Moment(Enum):
+    FIRST = "first"
+    LIVE = "live"
+    SUBMIT = "submit"
+
+
+@dataclass(frozen=True)
+class SummaryEntry:
+    label: str
+    anchor: str
+    message: str
+
+
+@dataclass
+class FormView:
+    definition: ModelDefinition
+    state: FormState
+    layout: FormLayout
+    preview: RequestPreview
+    summary: list[SummaryEntry]
+    shown: list[str]
+    live: LiveChange | None = None
+
+    @property
+    def shown_text(self) -> str:
+        return " ".join(self.shown)
+
+    @property
+    def refreshed_inputs(self) -> list[object]:
+        if self.live is None:
+            return []
+        return [
+            self.layout.bound[name] for name in self.live.refreshed if name in self.layout.bound
+        ]
+
+
+def form_view(
+    definition: ModelDefinition,
+    values: FormValues,
+    *,
+    moment: Moment = Moment.FIRST,
+    previously_shown: Iterable[str] = (),
+    base_url: str = "",
+) -> FormView:
+    state = evaluate(definition, values)
+    live = live_change(state, previously_shown) if moment is Moment.LIVE else None
+    if moment is Moment.SUBMIT:
+        shown = [name for name in definition.input_names if name in state.issues]
+    else:
+        shown = live.shown if live else []
+    layout = build_layout(state, show_issues_for=shown)
+    summary = []
+    if moment is Moment.SUBMIT:
+        for issue in state.all_issues():
+            spec = definition.input_named(issue.input_name)
+            label = (spec.label if spec else None) or issue.input_name
+            summary.append(SummaryEntry(label, html_id_for(issue.input_name), issue.form_message))
+    return FormView(
+        definition=definition,
+        state=state,
+        layout=layout,
+        preview=request_preview(definition.id, preview_payload(state), base_url=base_url),
+        summary=summary,
+        shown=shown,
+        live=live,
+    )

@@ -1,0 +1,54 @@
+"""The decorator every sandbox view wears: method check, credentials, JSON errors only."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from functools import wraps
+from typing import Concatenate
+
+from django.contrib.auth.decorators import login_not_required
+from django.http import HttpRequest, HttpResponse
+from django.views.decorators.csrf import csrf_exempt
+
+from scenario_ui.sandbox.api.auth import require_credentials
+from scenario_ui.sandbox.api.errors import SandboxApiError, error_response
+
+logger = logging.getLogger(__name__)
+
+type View[**P] = Callable[Concatenate[HttpRequest, P], HttpResponse]
+
+
+def sandbox_endpoint[**P](*methods: str) -> Callable[[View[P]], View[P]]:
+    """Serve `methods` only, for callers with credentials, answering every failure as JSON.
+
+    The API authenticates with credentials, not sessions: no CSRF token, no login.
+    """
+
+    def decorate(view: View[P]) -> View[P]:
+        @wraps(view)
+        def endpoint(request: HttpRequest, /, *args: P.args, **kwargs: P.kwargs) -> HttpResponse:
+            if request.method not in methods:
+                return method_not_allowed(request, methods)
+            try:
+                require_credentials(request)
+                return view(request, *args, **kwargs)
+            except SandboxApiError as error:
+                return error.as_response()
+            except Exception:
+                # Django's own error page is HTML; API clients can only read the JSON shape.
+                logger.exception("Sandbox API failure on %s %s", request.method, request.path)
+                return error_response(500, "Internal sandbox error")
+
+        return login_not_required(csrf_exempt(endpoint))
+
+    return decorate
+
+
+def method_not_allowed(request: HttpRequest, allowed_methods: tuple[str, ...]) -> HttpResponse:
+    expected = ", ".join(allowed_methods)
+    return error_response(
+        405,
+        f"Method {request.method} not allowed on {request.path}; expected one of: {expected}",
+        {"Allow": expected},
+    )

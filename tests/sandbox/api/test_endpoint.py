@@ -1,0 +1,69 @@
+from __future__ import annotations
+
+import json
+import logging
+
+import pytest
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.test import RequestFactory
+
+from scenario_ui.sandbox.api.endpoint import sandbox_endpoint
+from scenario_ui.sandbox.api.errors import SandboxApiError
+from tests.sandbox.factories import AUTH_HEADERS
+
+
+@sandbox_endpoint("GET")
+def echo(request: HttpRequest, model_id: str) -> HttpResponse:
+    if model_id == "missing":
+        raise SandboxApiError(404, "Model missing not found")
+    if model_id == "broken":
+        raise RuntimeError("database on fire")
+    return JsonResponse({"id": model_id})
+
+
+def reason(response: HttpResponse) -> str:
+    reason: str = json.loads(response.content)["reason"]
+    return reason
+
+
+def test_serves_the_view_to_callers_with_credentials(rf: RequestFactory) -> None:
+    response = echo(rf.get("/sandbox/v1/models/a", headers=AUTH_HEADERS), model_id="a")
+    assert json.loads(response.content) == {"id": "a"}
+
+
+def test_other_methods_get_405_before_credentials_are_checked(rf: RequestFactory) -> None:
+    response = echo(rf.delete("/sandbox/v1/models/a"), model_id="a")
+    assert response.status_code == 405
+    assert response["Allow"] == "GET"
+    assert (
+        reason(response)
+        == "Method DELETE not allowed on /sandbox/v1/models/a; expected one of: GET"
+    )
+
+
+def test_missing_credentials_get_401(rf: RequestFactory) -> None:
+    response = echo(rf.get("/sandbox/v1/models/a"), model_id="a")
+    assert response.status_code == 401
+    assert reason(response).startswith("Missing Authorization header")
+
+
+def test_api_errors_are_answered_in_the_error_shape(rf: RequestFactory) -> None:
+    response = echo(rf.get("/sandbox/v1/models/missing", headers=AUTH_HEADERS), model_id="missing")
+    assert (response.status_code, reason(response)) == (404, "Model missing not found")
+
+
+def test_unexpected_failures_are_logged_and_answered_as_json(
+    rf: RequestFactory, caplog: pytest.LogCaptureFixture
+) -> None:
+    request = rf.get("/sandbox/v1/models/broken", headers=AUTH_HEADERS)
+    with caplog.at_level(logging.ERROR, logger="scenario_ui.sandbox.api.endpoint"):
+        response = echo(request, model_id="broken")
+    assert (response.status_code, reason(response)) == (500, "Internal sandbox error")
+    assert response["Content-Type"] == "application/json"
+    assert "Sandbox API failure on GET /sandbox/v1/models/broken" in caplog.text
+    assert "database on fire" in caplog.text
+
+
+def test_endpoints_need_neither_csrf_token_nor_login() -> None:
+    assert getattr(echo, "csrf_exempt", False) is True
+    assert getattr(echo, "login_required", True) is False
