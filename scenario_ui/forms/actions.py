@@ -36,6 +36,34 @@ class Action:
         return cls(verb=parts[0], input_name=parts[1], index=index)
 
 
+@dataclass(frozen=True)
+class Focus:
+    """Where keyboard focus goes after an action: item `index` of input `name`."""
+
+    name: str
+    index: int
+
+
+def focus_after(definition: ModelDefinition, raw: RawData, action: Action) -> Focus | None:
+    """The added item, the moved item at its new place, or the item before a removed one."""
+    spec = definition.input_named(action.input_name)
+    if spec is None or action.verb == "refresh":
+        return None
+    form_field = field_for(spec)
+    count = (
+        len(form_field.row_indexes(raw))
+        if isinstance(form_field, InputsArrayField)
+        else len(raw.get(action.input_name, []))
+    )
+    if count == 0:
+        return None
+    if action.verb == "add" or action.index is None:
+        index = count - 1
+    else:
+        index = action.index + {"remove": -1, "up": -1, "down": 1}[action.verb]
+    return Focus(action.input_name, min(max(index, 0), count - 1))
+
+
 def apply_action(definition: ModelDefinition, raw: RawData, action: Action) -> RawData:
     spec = definition.input_named(action.input_name)
     if spec is None or action.verb == "refresh":

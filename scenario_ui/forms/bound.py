@@ -60,6 +60,8 @@ class BoundInput:
     requirement: Requirement | None = None
     select_labels: dict[str, str] = field(default_factory=dict)
     name: str = ""
+    # The item (or row) to focus after a button changed the form's shape.
+    focus_index: int | None = None
 
     def __post_init__(self) -> None:
         self.name = self.name or self.spec.name
@@ -71,6 +73,14 @@ class BoundInput:
     @cached_property
     def widget(self) -> Widget:
         return widget_for(self.spec)
+
+    @property
+    def label_mode(self) -> str:
+        """A single-valued picker or file field has one main control: a plain <label> names it."""
+        mode = self.widget.label_mode
+        if mode == "legend" and not self.field.multiple:
+            return "label"
+        return mode
 
     @property
     def widget_context(self) -> dict[str, Any]:

@@ -10,8 +10,10 @@ from dataclasses import dataclass, field
 
 from scenario_ui.forms.bound import BoundInput
 from scenario_ui.forms.panels import (
+    LorasPanel,
     Panel,
     PresetPanel,
+    ResolutionPanel,
     loras_panel,
     preset_panels,
     resolution_panel,
@@ -97,6 +99,9 @@ def _bind_all(state: FormState, shown: set[str] | None) -> dict[str, BoundInput]
             requirement=state.required.get(spec.name),
             select_labels=labels.get(spec.name, {}),
         )
+    focus = state.values.focus
+    if focus is not None and focus.name in bound:
+        bound[focus.name].focus_index = focus.index
     return bound
 
 
@@ -156,8 +161,19 @@ def _collapsible(item: _Item) -> Node:
         return item.node
     node = item.node
     label = node.bound.label if isinstance(node, FieldNode) else _label_of(node)
-    has_issues = isinstance(node, FieldNode) and bool(node.bound.issues)
+    has_issues = any(bound.issues for bound in _bound_inputs(node))
     return CollapsedNode(label=label, children=[node], is_open=has_issues)
+
+
+def _bound_inputs(node: Node) -> list[BoundInput]:
+    """The inputs a node draws: a collapsed component opens when any of them has an issue."""
+    if isinstance(node, FieldNode):
+        return [node.bound]
+    if isinstance(node, PanelNode) and isinstance(node.panel, ResolutionPanel):
+        return [node.panel.width, node.panel.height]
+    if isinstance(node, PanelNode) and isinstance(node.panel, LorasPanel):
+        return [b for b in (node.panel.models, node.panel.scales, node.panel.model_id) if b]
+    return []
 
 
 def _label_of(node: Node) -> str:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from scenario_ui.forms import components
-from scenario_ui.forms.actions import ACTION, Action, apply_action
+from scenario_ui.forms.actions import ACTION, Action, Focus, apply_action, focus_after
 from scenario_ui.forms.defined import is_defined
 from scenario_ui.forms.fields import FormData, RawData, field_for
 from scenario_ui.forms.issues import Invalid
@@ -27,6 +27,8 @@ class FormValues:
     conversion_errors: dict[str, str] = field(default_factory=dict)
     # Names given in a JSON object that the model does not declare.
     unknown_names: list[str] = field(default_factory=list)
+    # After a button reshaped the form, the control that should take keyboard focus.
+    focus: Focus | None = None
 
     def raw_for(self, name: str) -> list[str]:
         return self.raw.get(name, [])
@@ -64,7 +66,10 @@ def values_from_data(definition: ModelDefinition, data: FormData) -> FormValues:
     action = Action.parse((data.get(ACTION) or [""])[-1])
     if action is not None:
         # Reshaping keeps blank LoRA rows on screen, so they are not aligned away.
-        return _convert(definition, apply_action(definition, raw, action))
+        reshaped = apply_action(definition, raw, action)
+        result = _convert(definition, reshaped)
+        result.focus = focus_after(definition, reshaped, action)
+        return result
     return _convert(definition, components.align_loras(definition, raw))
 
 
