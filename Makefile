@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: install run test lint typecheck pytest clean
+.PHONY: install run test lint typecheck pytest bench clean
 
 install: $(STAMP)
 
@@ -37,6 +37,9 @@ pytest: install
 	DJANGO_ALLOW_ASYNC_UNSAFE=true $(BIN)/pytest $(PYTEST_ARGS)
 
 test: lint typecheck pytest
+
+bench: install
+	$(BIN)/python manage.py bench
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles

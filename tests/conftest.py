@@ -10,7 +10,7 @@ from django.core.management import call_command
 from django.test import Client
 from scenario_sdk import Scenario
 
-from scenario_ui.scenario import gateway
+from scenario_ui.scenario import calls
 
 
 @pytest.fixture(autouse=True)
@@ -39,6 +39,7 @@ def signed_in(client: Client, user) -> Client:
 
 
 Handler = Callable[[httpx.Request], httpx.Response]
+retries_requested: list[int] = []
 
 
 @pytest.fixture
@@ -47,12 +48,15 @@ def fake_api(monkeypatch: pytest.MonkeyPatch) -> Callable[[Handler], list[httpx.
 
     def install(handler: Handler) -> list[httpx.Request]:
         seen: list[httpx.Request] = []
+        retries_requested.clear()
 
         def recording(request: httpx.Request) -> httpx.Response:
             seen.append(request)
             return handler(request)
 
-        def build_client(**_: object) -> Scenario:
+        def build_client(*, max_retries: int = 0, **_: object) -> Scenario:
+            # Retries would only add back-off sleeps here; what was asked for is recorded.
+            retries_requested.append(max_retries)
             return Scenario(
                 api_key="key",
                 api_secret="secret",
@@ -61,7 +65,7 @@ def fake_api(monkeypatch: pytest.MonkeyPatch) -> Callable[[Handler], list[httpx.
                 max_retries=0,
             )
 
-        monkeypatch.setattr(gateway, "build_client", build_client)
+        monkeypatch.setattr(calls, "build_client", build_client)
         return seen
 
     return install

@@ -16,6 +16,7 @@ from scenario_ui.forms.actions import ACTION, Action, Focus, apply_action, focus
 from scenario_ui.forms.defined import is_defined
 from scenario_ui.forms.fields import FormData, RawData, field_for
 from scenario_ui.forms.issues import Invalid
+from scenario_ui.forms.uploads import Upload
 from scenario_ui.schema import ModelDefinition
 
 
@@ -53,8 +54,16 @@ def values_from_json(definition: ModelDefinition, entries: Mapping[str, Any]) ->
     return result
 
 
-def values_from_data(definition: ModelDefinition, data: FormData) -> FormValues:
-    """Submitted form data: component pickers resolved, a chosen preset applied."""
+def values_from_data(
+    definition: ModelDefinition,
+    data: FormData,
+    uploads: Mapping[str, list[Upload]] | None = None,
+) -> FormValues:
+    """Submitted form data: component pickers resolved, a chosen preset applied.
+
+    `uploads` maps a file input's name to the files chosen for it: one replaces a
+    `file` input's asset id, several are added to a `file_array`.
+    """
     raw: RawData = {}
     for spec in definition.inputs:
         raw.update(field_for(spec).extract(data))
@@ -69,8 +78,24 @@ def values_from_data(definition: ModelDefinition, data: FormData) -> FormValues:
         reshaped = apply_action(definition, raw, action)
         result = _convert(definition, reshaped)
         result.focus = focus_after(definition, reshaped, action)
-        return result
-    return _convert(definition, components.align_loras(definition, raw))
+    else:
+        result = _convert(definition, components.align_loras(definition, raw))
+    _attach_uploads(definition, result, uploads or {})
+    return result
+
+
+def _attach_uploads(
+    definition: ModelDefinition, result: FormValues, uploads: Mapping[str, list[Upload]]
+) -> None:
+    for name, files in uploads.items():
+        spec = definition.input_named(name)
+        if spec is None or not files or spec.type not in ("file", "file_array"):
+            continue
+        result.conversion_errors.pop(name, None)
+        if spec.type == "file":
+            result.values[name] = files[0]
+        else:
+            result.values[name] = [*result.values.get(name, []), *files]
 
 
 def _convert(definition: ModelDefinition, raw: RawData) -> FormValues:

@@ -8,18 +8,16 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass
-from typing import Any, Literal
+from typing import Literal
 
 from django.conf import settings
-from scenario_sdk import Scenario, omit
+from scenario_sdk import omit
 
 from scenario_ui.scenario import cache
-from scenario_ui.scenario.client import build_client
-from scenario_ui.scenario.errors import ScenarioBadResponse, ScenarioError, translate
+from scenario_ui.scenario.calls import JsonObject, call_json, expect_key
 
-JsonObject = dict[str, Any]
 Privacy = Literal["public", "private"]
 
 
@@ -38,26 +36,6 @@ class ModelPage:
     next_token: str | None
 
 
-def _read(call: Callable[[Scenario], Any]) -> Any:
-    """Run one SDK read and return its decoded JSON body."""
-    try:
-        raw = call(build_client())
-        return raw.json()
-    except ScenarioError:
-        raise
-    except Exception as exc:
-        raise translate(exc) from exc
-
-
-def _expect_object(body: Any, key: str, kind: type) -> Any:
-    if not isinstance(body, dict) or not isinstance(body.get(key), kind):
-        raise ScenarioBadResponse(
-            f"Scenario sent a malformed answer: expected an object with a {key!r} "
-            f"{'list' if kind is list else 'object'}."
-        )
-    return body[key]
-
-
 def _cache_key(kind: str, *parts: object) -> str:
     digest = hashlib.sha256(json.dumps(parts, sort_keys=True, default=str).encode()).hexdigest()
     return f"scenario:{kind}:{digest[:32]}"
@@ -69,7 +47,7 @@ def list_models(
     """One page of `GET /models`, cached briefly (rows carry no inputs/uiConfig)."""
 
     def fetch() -> ModelPage:
-        body = _read(
+        body = call_json(
             lambda client: client.models.with_raw_response.list(
                 privacy=filters.privacy,
                 type=filters.type or omit,  # type: ignore[arg-type]
@@ -78,7 +56,7 @@ def list_models(
                 pagination_token=page_token or omit,
             )
         )
-        rows = _expect_object(body, "models", list)
+        rows = expect_key(body, "models", list)
         token = body.get("nextPaginationToken")
         return ModelPage(
             rows=[row for row in rows if isinstance(row, dict)],
@@ -100,8 +78,8 @@ def retrieve_model(model_id: str) -> JsonObject:
     """
 
     def fetch() -> JsonObject:
-        body = _read(lambda client: client.models.with_raw_response.retrieve(model_id))
-        model: JsonObject = _expect_object(body, "model", dict)
+        body = call_json(lambda client: client.models.with_raw_response.retrieve(model_id))
+        model: JsonObject = expect_key(body, "model", dict)
         return model
 
     key = _cache_key("model", model_id)
@@ -117,6 +95,8 @@ def get_bulk(model_ids: Sequence[str]) -> list[JsonObject]:
     """`POST /models/get-bulk`: summary rows for several models, in one call."""
     if not model_ids:
         return []
-    body = _read(lambda client: client.models.with_raw_response.get_bulk(model_ids=list(model_ids)))
-    rows = _expect_object(body, "models", list)
+    body = call_json(
+        lambda client: client.models.with_raw_response.get_bulk(model_ids=list(model_ids))
+    )
+    rows = expect_key(body, "models", list)
     return [row for row in rows if isinstance(row, dict)]

@@ -10,6 +10,7 @@ from scenario_ui.forms.fields.base import Field, FormData, RawData, length_phras
 from scenario_ui.forms.fields.scalars import is_integer_input, number_phrases
 from scenario_ui.forms.issues import Invalid
 from scenario_ui.forms.numbers import Number, parse_number
+from scenario_ui.forms.uploads import Upload, upload_phrases
 from scenario_ui.schema import (
     FileArrayInput,
     InputsArrayInput,
@@ -80,6 +81,11 @@ class FileArrayField(ArrayField):
 
     def convert(self, text: str) -> str:
         return text.strip()
+
+    def validate_item(self, item: str | Upload) -> list[str]:
+        if isinstance(item, Upload):
+            return upload_phrases(item, kind=self.spec.kind, max_size=self.spec.max_size)
+        return []
 
 
 class ModelArrayField(ArrayField):

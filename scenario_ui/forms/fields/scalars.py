@@ -9,6 +9,7 @@ from scenario_ui.forms.defined import same_value
 from scenario_ui.forms.fields.base import Field, bound_phrases, length_phrases
 from scenario_ui.forms.issues import Invalid
 from scenario_ui.forms.numbers import Number, format_number, is_whole, on_step, parse_number
+from scenario_ui.forms.uploads import Upload, upload_phrases
 from scenario_ui.schema import (
     BooleanInput,
     FileInput,
@@ -105,6 +106,11 @@ class FileField(Field):
 
     def convert(self, text: str) -> str:
         return text.strip()
+
+    def validate(self, value: str | Upload) -> list[str]:
+        if isinstance(value, Upload):
+            return upload_phrases(value, kind=self.spec.kind, max_size=self.spec.max_size)
+        return []
 
 
 class ModelField(Field):

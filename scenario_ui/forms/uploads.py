@@ -1,0 +1,55 @@
+"""Files chosen in the form, checked before they become Scenario assets.
+
+The engine sees only what a file is (name, size, type), never its bytes: the
+submission turns each upload into an asset id before the request is built.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from scenario_ui.forms.numbers import format_number
+
+# What the browser reports for each asset kind; 3D files rarely have a precise type.
+KIND_CONTENT_TYPES: dict[str, tuple[str, ...]] = {
+    "image": ("image/",),
+    "image-hdr": ("image/", "application/octet-stream"),
+    "video": ("video/",),
+    "audio": ("audio/",),
+    "3d": ("model/", "application/octet-stream"),
+    "text": ("text/", "application/json"),
+    "json": ("application/json", "text/"),
+    "document": ("application/pdf", "text/", "application/msword", "application/vnd."),
+}
+UPLOAD_SUFFIX = "__upload"
+
+
+@dataclass(frozen=True)
+class Upload:
+    filename: str
+    size: int
+    content_type: str
+
+    def __str__(self) -> str:
+        return f"upload:{self.filename}"
+
+
+def upload_phrases(upload: Upload, *, kind: str | None, max_size: int | None) -> list[str]:
+    phrases = []
+    if max_size is not None and upload.size > max_size:
+        phrases.append(
+            f"must be at most {describe_size(max_size)} ({upload.filename} is "
+            f"{describe_size(upload.size)})"
+        )
+    accepted = KIND_CONTENT_TYPES.get(kind or "")
+    if accepted and not upload.content_type.startswith(accepted):
+        found = upload.content_type or "of unknown type"
+        phrases.append(f"must be a {kind} file ({upload.filename} is {found})")
+    return phrases
+
+
+def describe_size(size: int) -> str:
+    for unit, scale in (("GB", 1 << 30), ("MB", 1 << 20), ("KB", 1 << 10)):
+        if size >= scale:
+            return f"{format_number(round(size / scale, 1))} {unit}"
+    return f"{size} bytes"
