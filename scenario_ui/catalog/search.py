@@ -13,6 +13,7 @@ import json
 from dataclasses import dataclass
 
 from scenario_ui.scenario import gateway
+from scenario_ui.scenario.calls import JsonObject
 from scenario_ui.schema import ModelDefinition, parse_definition
 
 CATALOG_PAGE_SIZE = 12
@@ -30,7 +31,7 @@ class CatalogQuery:
     text: str
     filters: gateway.ModelFilters
 
-    def matches(self, row: gateway.JsonObject) -> bool:
+    def matches(self, row: JsonObject) -> bool:
         needle = self.text.strip().casefold()
         return not needle or needle in str(row.get("name", "")).casefold()
 

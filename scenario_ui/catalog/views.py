@@ -7,8 +7,11 @@ from scenario_ui.catalog.filters import CatalogFilterForm, next_page_query
 from scenario_ui.catalog.pickers import model_options
 from scenario_ui.catalog.search import InvalidCursor, search_catalog
 from scenario_ui.generate.form_page import first_form, form_urls, load_definition
+from scenario_ui.generate.job_page import earlier_request
+from scenario_ui.generate.submission import new_token
 from scenario_ui.web.api_url import public_api_base_url
 from scenario_ui.web.htmx import HtmxHttpRequest
+from scenario_ui.web.users import signed_in_user
 
 
 def catalog_index(request: HtmxHttpRequest) -> HttpResponse:
@@ -37,9 +40,17 @@ def catalog_index(request: HtmxHttpRequest) -> HttpResponse:
 
 
 def model_detail(request: HttpRequest, model_id: str) -> HttpResponse:
+    """The model page; `?from_job=<id>` fills the form with that job's request."""
     definition = load_definition(model_id)
-    form = first_form(definition, base_url=public_api_base_url(request))
-    context = {"definition": definition, "form": form, **form_urls(model_id)}
+    earlier = earlier_request(signed_in_user(request), request.GET.get("from_job", ""))
+    form = first_form(definition, base_url=public_api_base_url(request), request_body=earlier)
+    context = {
+        "definition": definition,
+        "form": form,
+        "token": new_token(),
+        "resubmitting": earlier is not None,
+        **form_urls(model_id),
+    }
     return render(request, "catalog/model_detail.html", context)
 
 

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from django.urls import reverse
 
-from scenario_ui.forms import initial_values, values_from_data
+from scenario_ui.forms import initial_values, values_from_data, values_from_json
 from scenario_ui.forms.actions import ACTION
 from scenario_ui.forms.components import APPLY_PRESET, RESOLUTION_CHOICE
 from scenario_ui.forms.live import SHOWN, parse_shown
 from scenario_ui.forms.render import FormView, Moment, form_view
+from scenario_ui.forms.uploads import Upload
 from scenario_ui.scenario import gateway
 from scenario_ui.schema import ModelDefinition, parse_definition
 
@@ -24,6 +26,7 @@ def form_urls(model_id: str) -> dict[str, str]:
     return {
         "live_url": reverse("generate:revalidate", args=[model_id]),
         "submit_url": reverse("generate:submit", args=[model_id]),
+        "estimate_url": reverse("generate:estimate", args=[model_id]),
     }
 
 
@@ -31,8 +34,16 @@ def load_definition(model_id: str) -> ModelDefinition:
     return parse_definition(gateway.retrieve_model(model_id))
 
 
-def first_form(definition: ModelDefinition, *, base_url: str) -> FormView:
-    return form_view(definition, initial_values(definition), base_url=base_url)
+def first_form(
+    definition: ModelDefinition, *, base_url: str, request_body: Mapping[str, Any] | None = None
+) -> FormView:
+    """The form as first shown: the defaults, or an earlier request to edit and resubmit."""
+    values = (
+        initial_values(definition)
+        if request_body is None
+        else values_from_json(definition, request_body)
+    )
+    return form_view(definition, values, base_url=base_url)
 
 
 @dataclass(frozen=True)
@@ -48,7 +59,7 @@ def live_form(
     """`trigger_name` is the control that sent the update (htmx's HX-Trigger-Name)."""
     values = values_from_data(definition, data)
     previously_shown = parse_shown((data.get(SHOWN) or [""])[-1])
-    reshaped = any(key in data for key in RESHAPING_KEYS) or trigger_name == RESOLUTION_CHOICE
+    reshaped = is_reshape(data) or trigger_name == RESOLUTION_CHOICE
     form = form_view(
         definition,
         values,
@@ -59,10 +70,21 @@ def live_form(
     return LiveAnswer(form=form, reshaped=reshaped)
 
 
-def submitted_form(definition: ModelDefinition, data: FormData, *, base_url: str) -> FormView:
+def is_reshape(data: FormData) -> bool:
+    """Whether a button asked to change the form's shape rather than to submit it."""
+    return any(key in data for key in RESHAPING_KEYS)
+
+
+def submitted_form(
+    definition: ModelDefinition,
+    data: FormData,
+    *,
+    base_url: str,
+    uploads: Mapping[str, list[Upload]] | None = None,
+) -> FormView:
     """A submit, or (with JavaScript off) a reshaping button: then nothing is submitted."""
-    values = values_from_data(definition, data)
-    if any(key in data for key in RESHAPING_KEYS):
+    values = values_from_data(definition, data, uploads)
+    if is_reshape(data):
         previously_shown = parse_shown((data.get(SHOWN) or [""])[-1])
         return form_view(
             definition,

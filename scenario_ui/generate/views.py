@@ -2,16 +2,31 @@ from __future__ import annotations
 
 import json
 
-from django.http import HttpResponse
-from django.shortcuts import render
-from django.views.decorators.http import require_POST
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET, require_POST
 
-from scenario_ui.generate.form_page import form_urls, live_form, load_definition, submitted_form
+from scenario_ui.generate.estimate import estimate_form
+from scenario_ui.generate.form_page import form_urls, live_form, load_definition
+from scenario_ui.generate.job_page import job_view, own_generation
+from scenario_ui.generate.models import Generation
+from scenario_ui.generate.submission import submit
+from scenario_ui.generate.tracking import (
+    FIRST_POLL_SECONDS,
+    cancel,
+    look_up,
+    next_poll_delay,
+    refresh,
+)
 from scenario_ui.web.api_url import public_api_base_url
 from scenario_ui.web.htmx import HtmxHttpRequest
+from scenario_ui.web.users import signed_in_user
 
 FORM_TEMPLATE = "forms/model_form.html"
 STATE_EVENT = "scenario:form-state"
+# htmx stops polling when it receives this status.
+STOP_POLLING = 286
+MY_JOBS_SHOWN = 100
 
 
 @require_POST
@@ -23,28 +38,91 @@ def revalidate(request: HtmxHttpRequest, model_id: str) -> HttpResponse:
         trigger_name=request.htmx.trigger_name,
         base_url=public_api_base_url(request),
     )
-    context = {"form": answer.form, **form_urls(model_id)}
-    if answer.reshaped:
-        response = render(request, "generate/reshaped.html", context)
-    else:
-        response = render(request, f"{FORM_TEMPLATE}#live", context)
-    live = answer.form.live
-    if live is not None:
-        state = {"required": live.required, "invalid": live.invalid}
+    context = {"form": answer.form, "token": request.POST.get("__token", ""), **form_urls(model_id)}
+    template = "generate/reshaped.html" if answer.reshaped else f"{FORM_TEMPLATE}#live"
+    response = render(request, template, context)
+    if answer.form.live is not None:
+        state = {"required": answer.form.live.required, "invalid": answer.form.live.invalid}
         response["HX-Trigger"] = json.dumps({STATE_EVENT: state})
     return response
 
 
 @require_POST
-def submit(request: HtmxHttpRequest, model_id: str) -> HttpResponse:
+def estimate(request: HttpRequest, model_id: str) -> HttpResponse:
+    answer = estimate_form(load_definition(model_id), dict(request.POST.lists()))
+    return render(request, "generate/_estimate.html", {"answer": answer})
+
+
+@require_POST
+def submit_view(request: HttpRequest, model_id: str) -> HttpResponse:
     definition = load_definition(model_id)
-    form = submitted_form(
-        definition, dict(request.POST.lists()), base_url=public_api_base_url(request)
+    result = submit(
+        signed_in_user(request),
+        definition,
+        dict(request.POST.lists()),
+        dict(request.FILES.lists()),
+        base_url=public_api_base_url(request),
     )
-    status = 200 if form.state.is_valid or not form.summary else 422
-    return render(
-        request,
-        "catalog/model_detail.html",
-        {"definition": definition, "form": form, **form_urls(model_id)},
-        status=status,
-    )
+    if result.generation is not None:
+        return redirect("generate:job", pk=result.generation.pk)
+    context = {
+        "definition": definition,
+        "form": result.form,
+        "submit_error": result.error,
+        "token": result.token,
+        **form_urls(model_id),
+    }
+    failed = result.error is not None or (result.form is not None and result.form.summary)
+    return render(request, "catalog/model_detail.html", context, status=422 if failed else 200)
+
+
+@require_GET
+def job_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    refreshed = refresh(own_generation(signed_in_user(request), pk))
+    job = job_view(refreshed, poll_delay=FIRST_POLL_SECONDS)
+    return render(request, "generate/job.html", {"job": job})
+
+
+@require_GET
+def job_poll(request: HttpRequest, pk: int) -> HttpResponse:
+    refreshed = refresh(own_generation(signed_in_user(request), pk))
+    previous = _float(request.GET.get("delay"), FIRST_POLL_SECONDS)
+    delay = next_poll_delay(previous, failed=refreshed.error is not None)
+    job = job_view(refreshed, poll_delay=delay)
+    status = STOP_POLLING if job.generation.is_finished else 200
+    return render(request, "generate/job.html#status", {"job": job}, status=status)
+
+
+@require_POST
+def job_cancel(request: HttpRequest, pk: int) -> HttpResponse:
+    refreshed = cancel(own_generation(signed_in_user(request), pk))
+    job = job_view(refreshed, poll_delay=FIRST_POLL_SECONDS)
+    return render(request, "generate/job.html", {"job": job})
+
+
+@require_POST
+def job_look_up(request: HttpRequest, pk: int) -> HttpResponse:
+    refreshed = look_up(own_generation(signed_in_user(request), pk))
+    job = job_view(refreshed, poll_delay=FIRST_POLL_SECONDS)
+    return render(request, "generate/job.html", {"job": job, "looked_up": True})
+
+
+@require_GET
+def my_jobs(request: HtmxHttpRequest) -> HttpResponse:
+    generations = list(Generation.objects.filter(user=signed_in_user(request))[:MY_JOBS_SHOWN])
+    for generation in generations:
+        if generation.is_running:
+            refresh(generation)
+    running = any(generation.is_running for generation in generations)
+    context = {"generations": generations, "running": running}
+    if request.htmx:
+        status = 200 if running else STOP_POLLING
+        return render(request, "generate/jobs.html#table", context, status=status)
+    return render(request, "generate/jobs.html", context)
+
+
+def _float(text: str | None, default: float) -> float:
+    try:
+        return float(text) if text else default
+    except ValueError:
+        return default

@@ -82,3 +82,14 @@ document.addEventListener("click", async (event) => {
     button.textContent = "Select the text to copy";
   }
 });
+
+// Inputs that change the price ask for a new estimate (the estimator debounces and
+// drops stale answers through htmx's request sync).
+for (const type of ["input", "change"]) {
+  document.addEventListener(type, (event) => {
+    const target = event.target;
+    if (!(target instanceof Element) || !target.closest("[data-cost-impact]")) return;
+    const form = target.closest("form");
+    if (form) form.dispatchEvent(new CustomEvent("cost-inputs-changed"));
+  });
+}

@@ -56,6 +56,7 @@ class Command(BaseCommand):
         else:
             form = self._submitted(definition, values_path)
         # No request here, so {{ csrf_token }} renders empty: no token is made up.
+        # No submission token: the page adds a fresh one, the command stays repeatable.
         context = {"form": form, **form_urls(definition.id)}
         self.stdout.write(render_to_string(FORM_PARTIAL, context), ending="")
 

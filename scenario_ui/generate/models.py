@@ -1,0 +1,59 @@
+from __future__ import annotations
+
+import uuid
+from typing import ClassVar
+
+from django.conf import settings
+from django.db import models
+
+TERMINAL = ("success", "failure", "canceled")
+
+
+class Generation(models.Model):
+    """One submission to Scenario, recorded before it is sent so no answer is ever lost."""
+
+    class Status(models.TextChoices):
+        SUBMITTING = "submitting", "Submitting"
+        UNKNOWN = "unknown", "Submission status unknown"
+        PENDING = "pending", "Pending"
+        QUEUED = "queued", "Queued"
+        WARMING_UP = "warming-up", "Warming up"
+        IN_PROGRESS = "in-progress", "In progress"
+        FINALIZING = "finalizing", "Finalizing"
+        SUCCESS = "success", "Succeeded"
+        FAILURE = "failure", "Failed"
+        CANCELED = "canceled", "Canceled"
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="generations"
+    )
+    # One per rendered form: a double click or a re-posted form finds this row again.
+    token = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    model_id = models.CharField(max_length=200)
+    model_name = models.CharField(max_length=300, blank=True)
+    request_body = models.JSONField(default=dict)
+    job_id = models.CharField(max_length=200, blank=True, db_index=True)
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.SUBMITTING)
+    progress = models.FloatField(default=0)
+    creative_units = models.FloatField(null=True, blank=True)
+    error = models.TextField(blank=True)
+    hint = models.TextField(blank=True)
+    asset_ids = models.JSONField(default=list)
+    output = models.JSONField(default=dict)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering: ClassVar[list[str]] = ["-created_at"]
+        indexes: ClassVar[list[models.Index]] = [models.Index(fields=["user", "-created_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.model_name or self.model_id} ({self.status})"
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status in TERMINAL
+
+    @property
+    def is_running(self) -> bool:
+        return not self.is_finished and self.status != self.Status.UNKNOWN and bool(self.job_id)

@@ -1,0 +1,129 @@
+"""Submitting a generation: validate, upload files, record the attempt, then send it once.
+
+The attempt is written to the database before the request leaves, and the
+form's token makes a double click or a re-posted form find that same attempt
+instead of sending a second request.
+"""
+
+from __future__ import annotations
+
+import base64
+import uuid
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from django.contrib.auth.models import User
+from django.core.files.uploadedfile import UploadedFile
+from django.db import IntegrityError, transaction
+
+from scenario_ui.forms.payload import build_payload, resolve_uploads
+from scenario_ui.forms.render import FormView
+from scenario_ui.forms.uploads import UPLOAD_SUFFIX, Upload
+from scenario_ui.generate.form_page import FormData, is_reshape, submitted_form
+from scenario_ui.generate.models import Generation
+from scenario_ui.scenario.assets import upload_image
+from scenario_ui.scenario.errors import ScenarioError
+from scenario_ui.scenario.generation import SubmissionUnknown, submit_generation
+from scenario_ui.schema import ModelDefinition
+
+TOKEN = "__token"
+type FileData = Mapping[str, list[UploadedFile[bytes]]]
+
+
+@dataclass
+class SubmitResult:
+    """Either a recorded generation to follow, or the form to show again (with `error`)."""
+
+    generation: Generation | None = None
+    form: FormView | None = None
+    error: ScenarioError | None = None
+    token: str = ""
+
+
+def new_token() -> str:
+    return str(uuid.uuid4())
+
+
+def submit(
+    user: User,
+    definition: ModelDefinition,
+    data: FormData,
+    files: FileData,
+    *,
+    base_url: str,
+) -> SubmitResult:
+    token = _token_from(data)
+    existing = Generation.objects.filter(token=token, user=user).first()
+    if existing is not None:
+        return SubmitResult(generation=existing)
+    chosen = {
+        key.removesuffix(UPLOAD_SUFFIX): files[key] for key in files if key.endswith(UPLOAD_SUFFIX)
+    }
+    uploads = {
+        name: [Upload(f.name or "file", f.size or 0, f.content_type or "") for f in picked]
+        for name, picked in chosen.items()
+    }
+    form = submitted_form(definition, data, uploads=uploads, base_url=base_url)
+    if is_reshape(data) or not form.state.is_valid:
+        return SubmitResult(form=form, token=token)
+    try:
+        asset_ids = _upload_all(uploads, chosen)
+    except ScenarioError as error:
+        return SubmitResult(form=form, error=error, token=token)
+    resolve_uploads(form.state, asset_ids)
+    body = build_payload(form.state)
+    try:
+        with transaction.atomic():
+            generation = Generation.objects.create(
+                user=user,
+                token=token,
+                model_id=definition.id,
+                model_name=definition.name,
+                request_body=body,
+            )
+    except IntegrityError:
+        return SubmitResult(generation=Generation.objects.get(token=token))
+    return _send(generation, form)
+
+
+def _send(generation: Generation, form: FormView) -> SubmitResult:
+    try:
+        submitted = submit_generation(generation.model_id, generation.request_body)
+    except SubmissionUnknown as lost:
+        generation.status = Generation.Status.UNKNOWN
+        generation.error = lost.message
+        generation.save(update_fields=["status", "error", "updated_at"])
+        return SubmitResult(generation=generation)
+    except ScenarioError as refused:
+        # Nothing was started: forget the attempt so the corrected form can be sent.
+        generation.delete()
+        return SubmitResult(form=form, error=refused, token=new_token())
+    generation.job_id = submitted.job_id
+    generation.status = submitted.status
+    generation.creative_units = submitted.creative_units
+    generation.save(update_fields=["job_id", "status", "creative_units", "updated_at"])
+    return SubmitResult(generation=generation)
+
+
+def _upload_all(
+    uploads: Mapping[str, list[Upload]], chosen: Mapping[str, list[UploadedFile[bytes]]]
+) -> dict[Upload, str]:
+    """Images become assets; other files travel as data URLs, which the API turns into assets."""
+    asset_ids: dict[Upload, str] = {}
+    for name, described in uploads.items():
+        for upload, file in zip(described, chosen[name], strict=True):
+            content = file.read()
+            if upload.content_type.startswith("image/"):
+                asset_ids[upload] = upload_image(upload.filename, content, upload.content_type)
+            else:
+                encoded = base64.b64encode(content).decode()
+                asset_ids[upload] = f"data:{upload.content_type};base64,{encoded}"
+    return asset_ids
+
+
+def _token_from(data: FormData) -> str:
+    text = (data.get(TOKEN) or [""])[-1]
+    try:
+        return str(uuid.UUID(text))
+    except ValueError:
+        return new_token()

@@ -1,0 +1,140 @@
+"""Following a generation's job: refresh, cancel, look up a lost one, and its results."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any
+
+from django.core.cache import cache
+
+from scenario_ui.generate.models import Generation
+from scenario_ui.scenario import assets, jobs
+from scenario_ui.scenario.errors import ScenarioError
+
+FIRST_POLL_SECONDS = 1.0
+LONGEST_POLL_SECONDS = 30.0
+# Results never change once a job succeeded; keep them long.
+RESULTS_TTL_SECONDS = 3600
+LOOKUP_MARGIN = timedelta(minutes=2)
+
+
+@dataclass(frozen=True)
+class Refresh:
+    generation: Generation
+    error: ScenarioError | None = None
+
+
+def next_poll_delay(previous: float, *, failed: bool) -> float:
+    """Back off while Scenario fails to answer; poll briskly again once it does."""
+    if not failed:
+        return FIRST_POLL_SECONDS
+    return min(max(previous, FIRST_POLL_SECONDS) * 2, LONGEST_POLL_SECONDS)
+
+
+def refresh(generation: Generation) -> Refresh:
+    if generation.is_finished or not generation.job_id:
+        return Refresh(generation)
+    try:
+        job = jobs.get_job(generation.job_id)
+    except ScenarioError as error:
+        return Refresh(generation, error=error)
+    apply_job(generation, job)
+    return Refresh(generation)
+
+
+def cancel(generation: Generation) -> Refresh:
+    if generation.is_finished or not generation.job_id:
+        return Refresh(generation)
+    try:
+        job = jobs.cancel_job(generation.job_id)
+    except ScenarioError as error:
+        return Refresh(generation, error=error)
+    apply_job(generation, job)
+    return Refresh(generation)
+
+
+def look_up(generation: Generation) -> Refresh:
+    """Find the job of a submission whose answer was lost, by its exact input."""
+    if generation.status != Generation.Status.UNKNOWN:
+        return Refresh(generation)
+    since = (generation.created_at - LOOKUP_MARGIN).isoformat().replace("+00:00", "Z")
+    try:
+        job = jobs.find_submitted_job(
+            generation.model_id, generation.request_body, created_after=since
+        )
+    except ScenarioError as error:
+        return Refresh(generation, error=error)
+    if job is None:
+        return Refresh(generation)
+    generation.job_id = str(job.get("jobId", ""))
+    generation.error = ""
+    apply_job(generation, job)
+    return Refresh(generation)
+
+
+def apply_job(generation: Generation, job: dict[str, Any]) -> None:
+    metadata = job.get("metadata") if isinstance(job.get("metadata"), dict) else {}
+    assert isinstance(metadata, dict)
+    status = job.get("status")
+    if status in Generation.Status.values:
+        generation.status = status
+    progress = job.get("progress")
+    if isinstance(progress, int | float):
+        generation.progress = max(0.0, min(float(progress), 1.0))
+    generation.error = str(metadata.get("error") or generation.error or "")
+    generation.hint = str(metadata.get("hint") or "")
+    asset_ids = metadata.get("assetIds")
+    if isinstance(asset_ids, list):
+        generation.asset_ids = [str(asset_id) for asset_id in asset_ids]
+    output = metadata.get("output")
+    if isinstance(output, dict):
+        generation.output = output
+    billing = job.get("billing")
+    if isinstance(billing, dict) and isinstance(billing.get("cuCost"), int | float):
+        generation.creative_units = float(billing["cuCost"])
+    generation.save()
+
+
+@dataclass(frozen=True)
+class ResultAsset:
+    id: str
+    url: str
+    kind: str
+    mime_type: str
+    name: str
+
+    @property
+    def shows_as(self) -> str:
+        """How the page presents it: inline image, a player, or a download."""
+        if self.kind in ("image", "image-hdr") or self.mime_type.startswith("image/"):
+            return "image"
+        if self.kind == "video" or self.mime_type.startswith("video/"):
+            return "video"
+        if self.kind == "audio" or self.mime_type.startswith("audio/"):
+            return "audio"
+        return "download"
+
+
+def results(generation: Generation) -> list[ResultAsset]:
+    if not generation.asset_ids:
+        return []
+    key = f"generation-results:{generation.pk}:{','.join(generation.asset_ids)}"
+    cached = cache.get(key)
+    if cached is not None:
+        return list(cached)
+    found = [_result_asset(asset) for asset in assets.get_assets(generation.asset_ids)]
+    cache.set(key, found, RESULTS_TTL_SECONDS)
+    return found
+
+
+def _result_asset(asset: dict[str, Any]) -> ResultAsset:
+    metadata = asset.get("metadata") if isinstance(asset.get("metadata"), dict) else {}
+    assert isinstance(metadata, dict)
+    return ResultAsset(
+        id=str(asset.get("id", "")),
+        url=str(asset.get("url", "")),
+        kind=str(asset.get("kind") or metadata.get("kind") or ""),
+        mime_type=str(asset.get("mimeType", "")),
+        name=str(metadata.get("name") or asset.get("id", "")),
+    )

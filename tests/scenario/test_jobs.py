@@ -1,0 +1,57 @@
+from __future__ import annotations
+
+import json
+
+import httpx
+import pytest
+
+from scenario_ui.scenario import errors, jobs
+
+
+def test_get_job(fake_api):
+    seen = fake_api(
+        lambda r: httpx.Response(200, json={"job": {"jobId": "job_1", "status": "queued"}})
+    )
+    assert jobs.get_job("job_1")["status"] == "queued"
+    assert seen[0].url.path == "/v1/jobs/job_1"
+
+
+def test_cancel_asks_then_re_reads_the_job(fake_api):
+    def answer(request: httpx.Request) -> httpx.Response:
+        if request.method == "POST":
+            return httpx.Response(200, json={"job": {"jobId": "job_1", "status": "in-progress"}})
+        return httpx.Response(200, json={"job": {"jobId": "job_1", "status": "canceled"}})
+
+    seen = fake_api(answer)
+    assert jobs.cancel_job("job_1")["status"] == "canceled"
+    assert [(r.method, r.url.path) for r in seen] == [
+        ("POST", "/v1/jobs/job_1/action"),
+        ("GET", "/v1/jobs/job_1"),
+    ]
+    assert json.loads(seen[0].content) == {"action": "cancel"}
+
+
+def test_a_job_that_cannot_be_canceled_says_why(fake_api):
+    fake_api(lambda r: httpx.Response(400, json={"reason": "Job job_1 cannot be canceled"}))
+    with pytest.raises(errors.ScenarioBadRequest, match="cannot be canceled"):
+        jobs.cancel_job("job_1")
+
+
+def test_find_submitted_job_matches_the_exact_input(fake_api):
+    body = {"prompt": "a cabin"}
+    listed = [
+        {"jobId": "job_other", "metadata": {"input": {"prompt": "else"}}},
+        {"jobId": "job_mine", "metadata": {"input": body}},
+    ]
+    seen = fake_api(lambda r: httpx.Response(200, json={"jobs": listed}))
+    found = jobs.find_submitted_job("model_x", body, created_after="2026-11-21T10:00:00Z")
+    assert found is not None
+    assert found["jobId"] == "job_mine"
+    assert seen[0].url.params["createdAfter"] == "2026-11-21T10:00:00Z"
+
+
+def test_find_submitted_job_skips_other_models(fake_api):
+    body = {"prompt": "a cabin"}
+    listed = [{"jobId": "job_1", "metadata": {"modelId": "model_y", "input": body}}]
+    fake_api(lambda r: httpx.Response(200, json={"jobs": listed}))
+    assert jobs.find_submitted_job("model_x", body, created_after="") is None
