@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "scenario_ui.accounts",
     "scenario_ui.catalog",
     "scenario_ui.generate",
+    "scenario_ui.training",
     "scenario_ui.sandbox",
 ]
 

@@ -6,6 +6,7 @@ from django.urls import include, path
 urlpatterns = [
     path("", include("scenario_ui.catalog.urls")),
     path("", include("scenario_ui.generate.urls")),
+    path("", include("scenario_ui.training.urls")),
     path(
         "accounts/login/",
         auth_views.LoginView.as_view(redirect_authenticated_user=True),

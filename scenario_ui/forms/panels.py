@@ -97,8 +97,15 @@ def loras_panel(definition: ModelDefinition, bind: BindInput) -> LorasPanel | No
     # Blank rows stay: the user just added them and is about to pick a model.
     model_ids = models.raw.get(models.name, [])
     scale_texts = scales.raw.get(scales.name, [])
+    # A missing or blank scale is sent as 1 (see `components.align_loras`): show that.
     rows = [
-        LoraRow(index, model, scale_texts[index] if index < len(scale_texts) else "1")
+        LoraRow(
+            index,
+            model,
+            scale_texts[index]
+            if index < len(scale_texts) and scale_texts[index].strip()
+            else components.DEFAULT_LORA_SCALE,
+        )
         for index, model in enumerate(model_ids)
     ]
     limit = models.spec_max_length

@@ -6,7 +6,7 @@ for what the user touched) and a submit (every message plus a summary).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from enum import Enum
 
@@ -63,8 +63,10 @@ def form_view(
     moment: Moment = Moment.FIRST,
     previously_shown: Iterable[str] = (),
     base_url: str = "",
+    evaluator: Callable[[ModelDefinition, FormValues], FormState] = evaluate,
 ) -> FormView:
-    state = evaluate(definition, values)
+    """`evaluator` may add checks a definition cannot express (training's cross-field rules)."""
+    state = evaluator(definition, values)
     live = live_change(state, previously_shown) if moment is Moment.LIVE else None
     if moment is Moment.SUBMIT:
         shown = [name for name in definition.input_names if name in state.issues]

@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-import json
-
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
@@ -20,10 +18,9 @@ from scenario_ui.generate.tracking import (
 )
 from scenario_ui.web.api_url import public_api_base_url
 from scenario_ui.web.htmx import HtmxHttpRequest
+from scenario_ui.web.live_form import live_response
 from scenario_ui.web.users import signed_in_user
 
-FORM_TEMPLATE = "forms/model_form.html"
-STATE_EVENT = "scenario:form-state"
 # htmx stops polling when it receives this status.
 STOP_POLLING = 286
 MY_JOBS_SHOWN = 100
@@ -38,13 +35,8 @@ def revalidate(request: HtmxHttpRequest, model_id: str) -> HttpResponse:
         trigger_name=request.htmx.trigger_name,
         base_url=public_api_base_url(request),
     )
-    context = {"form": answer.form, "token": request.POST.get("__token", ""), **form_urls(model_id)}
-    template = "generate/reshaped.html" if answer.reshaped else f"{FORM_TEMPLATE}#live"
-    response = render(request, template, context)
-    if answer.form.live is not None:
-        state = {"required": answer.form.live.required, "invalid": answer.form.live.invalid}
-        response["HX-Trigger"] = json.dumps({STATE_EVENT: state})
-    return response
+    context = {"token": request.POST.get("__token", ""), **form_urls(model_id)}
+    return live_response(request, answer.form, reshaped=answer.reshaped, context=context)
 
 
 @require_POST

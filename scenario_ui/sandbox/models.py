@@ -1,7 +1,9 @@
-"""Storage of the sandbox: one row per Scenario model record."""
+"""Storage of the sandbox: model records, submitted jobs and assets."""
 
 from __future__ import annotations
 
+import secrets
+import string
 from collections.abc import Sequence
 from datetime import datetime
 
@@ -85,3 +87,67 @@ def _tags(record: JsonObject) -> list[str]:
     if not isinstance(tags, list) or not all(isinstance(tag, str) for tag in tags):
         raise ValueError(f"tags must be a list of strings, got {tags!r}")
     return [tag for tag in tags if isinstance(tag, str)]
+
+
+def new_identifier(prefix: str) -> str:
+    """An id shaped like the API's (`job_…`, `asset_…`): the prefix and 24 random characters."""
+    alphabet = string.ascii_letters + string.digits
+    return f"{prefix}_{''.join(secrets.choice(alphabet) for _ in range(24))}"
+
+
+def new_job_id() -> str:
+    return new_identifier("job")
+
+
+def new_asset_id() -> str:
+    return new_identifier("asset")
+
+
+class SandboxJob(models.Model):
+    """A submitted generation. Its status is not stored: `lifecycle` derives it from the clock.
+
+    Only what cannot be derived is kept: when it was canceled, and the outputs, produced
+    once when a read first finds the job succeeded.
+    """
+
+    id = models.CharField(primary_key=True, max_length=40, default=new_job_id)
+    model_id = models.CharField(max_length=100, db_index=True)
+    input = models.JSONField(help_text="The request body, data URLs replaced by asset ids.")
+    created_at = models.DateTimeField(db_index=True)
+    duration_seconds = models.FloatField(help_text="Time from queued to finished.")
+    fails = models.BooleanField(default=False, help_text="The prompt asked the job to fail.")
+    canceled_at = models.DateTimeField(null=True, blank=True)
+    generation_cost = models.FloatField(help_text="Creative units of the generation itself.")
+    quality_gate_cost = models.FloatField(help_text="Creative units of the quality-gate add-on.")
+    outputs_produced = models.BooleanField(default=False)
+    text_output = models.JSONField(null=True, blank=True, help_text="metadata.output of LLMs.")
+
+    class Meta:
+        verbose_name = "sandbox job"
+
+    def __str__(self) -> str:
+        return f"{self.id} ({self.model_id})"
+
+
+class SandboxAsset(models.Model):
+    """A file: uploaded, sent as a data URL in a request, or produced by a job."""
+
+    id = models.CharField(primary_key=True, max_length=40, default=new_asset_id)
+    kind = models.CharField(max_length=16)
+    mime_type = models.CharField(max_length=100)
+    name = models.CharField(max_length=200)
+    content = models.BinaryField()
+    size = models.PositiveIntegerField()
+    source = models.CharField(max_length=32, help_text="How it was made: txt2img, uploaded…")
+    properties = models.JSONField(default=dict, help_text="width, height, duration…")
+    created_at = models.DateTimeField(db_index=True)
+    job = models.ForeignKey(
+        SandboxJob, null=True, blank=True, on_delete=models.CASCADE, related_name="outputs"
+    )
+    output_index = models.PositiveSmallIntegerField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = "sandbox asset"
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.id})"

@@ -10,6 +10,14 @@ urlpatterns = [
     path("models", views.list_models, name="models-list"),
     path("models/get-bulk", views.get_models_in_bulk, name="models-get-bulk"),
     path("models/<str:model_id>", views.retrieve_model, name="model-detail"),
+    path("generate/custom/<str:model_id>", views.run_custom_model, name="generate-custom"),
+    path("jobs", views.list_jobs, name="jobs-list"),
+    path("jobs/<str:job_id>", views.retrieve_job, name="job-detail"),
+    path("jobs/<str:job_id>/action", views.trigger_job_action, name="job-action"),
+    path("assets", views.upload_asset, name="assets-upload"),
+    path("assets/get-bulk", views.get_assets_in_bulk, name="assets-get-bulk"),
+    path("assets/<str:asset_id>", views.retrieve_asset, name="asset-detail"),
+    path("assets/<str:asset_id>/content", views.asset_content, name="asset-content"),
     # Anything else under the API root answers in the API's error shape, never an HTML page.
     re_path(r"^.*$", views.route_not_found, name="route-not-found"),
 ]

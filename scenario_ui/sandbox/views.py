@@ -2,15 +2,43 @@
 
 from __future__ import annotations
 
+from typing import Final
+
 from django.contrib.auth.decorators import login_not_required
-from django.http import HttpRequest, JsonResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.utils.http import content_disposition_header
 from django.views.decorators.csrf import csrf_exempt
 
-from scenario_ui.sandbox.api.bodies import parse_get_bulk_body
+from scenario_ui.sandbox.api.bodies import (
+    parse_get_bulk_body,
+    parse_id_list,
+    parse_json_object,
+    required_text,
+)
 from scenario_ui.sandbox.api.endpoint import sandbox_endpoint
-from scenario_ui.sandbox.api.errors import error_response
+from scenario_ui.sandbox.api.errors import SandboxApiError, error_response
+from scenario_ui.sandbox.api.job_listing import JobListQuery, fetch_job_page
 from scenario_ui.sandbox.api.listing import ModelListQuery, fetch_model_page
 from scenario_ui.sandbox.api.records import find_model_record, rows_in_requested_order
+from scenario_ui.sandbox.assets import (
+    asset_json,
+    assets_in_requested_order,
+    find_asset,
+    store_asset,
+)
+from scenario_ui.sandbox.files import image_from_upload
+from scenario_ui.sandbox.generation import check_dry_run, custom_model
+from scenario_ui.sandbox.jobs import cancel_job, find_job, job_json, submit_job
+from scenario_ui.sandbox.pricing import price
+
+# The API answers a dry run with this non-standard success status.
+DRY_RUN_STATUS: Final = 269
+DRY_RUN_VALUES: Final = ("true", "api")
+JOB_ACTIONS: Final = ("cancel",)
+# An asset's bytes never change. "private" keeps shared caches out: the URL is the secret.
+ASSET_CACHE_CONTROL: Final = "private, max-age=31536000, immutable"
+# The bytes were sent by a client; served from the app's origin, they must not run scripts.
+ASSET_CONTENT_SECURITY_POLICY: Final = "default-src 'none'; sandbox"
 
 
 @sandbox_endpoint("GET")
@@ -28,6 +56,69 @@ def retrieve_model(request: HttpRequest, model_id: str) -> JsonResponse:
 def get_models_in_bulk(request: HttpRequest) -> JsonResponse:
     model_ids = parse_get_bulk_body(request.body)
     return JsonResponse({"models": rows_in_requested_order(model_ids)})
+
+
+@sandbox_endpoint("POST")
+def run_custom_model(request: HttpRequest, model_id: str) -> JsonResponse:
+    definition = custom_model(model_id)
+    body = parse_json_object(request.body, "the model's inputs")
+    cost = price(definition, body)
+    if request.GET.get("dryRun") in DRY_RUN_VALUES:
+        check_dry_run(definition, body)
+        return JsonResponse(cost.as_json(), status=DRY_RUN_STATUS)
+    job = submit_job(model_id, definition, body, cost)
+    return JsonResponse({"job": job_json(job), **cost.as_json()})
+
+
+@sandbox_endpoint("GET")
+def list_jobs(request: HttpRequest) -> JsonResponse:
+    return JsonResponse(fetch_job_page(JobListQuery.from_params(request.GET)))
+
+
+@sandbox_endpoint("GET")
+def retrieve_job(request: HttpRequest, job_id: str) -> JsonResponse:
+    return JsonResponse({"job": job_json(find_job(job_id))})
+
+
+@sandbox_endpoint("POST")
+def trigger_job_action(request: HttpRequest, job_id: str) -> JsonResponse:
+    job = find_job(job_id)
+    action = parse_json_object(request.body, "an action").get("action")
+    if action not in JOB_ACTIONS:
+        raise SandboxApiError(
+            400, f'Invalid action "{action}"; expected one of: {", ".join(JOB_ACTIONS)}'
+        )
+    cancel_job(job)
+    return JsonResponse({"job": job_json(job)})
+
+
+@sandbox_endpoint("POST")
+def upload_asset(request: HttpRequest) -> JsonResponse:
+    document = parse_json_object(request.body, "name and image")
+    image = image_from_upload(required_text(document, "image"), required_text(document, "name"))
+    return JsonResponse({"asset": asset_json(store_asset(image, source="uploaded"))})
+
+
+@sandbox_endpoint("POST")
+def get_assets_in_bulk(request: HttpRequest) -> JsonResponse:
+    asset_ids = parse_id_list(request.body, "assetIds", "asset")
+    return JsonResponse({"assets": [asset_json(a) for a in assets_in_requested_order(asset_ids)]})
+
+
+@sandbox_endpoint("GET")
+def retrieve_asset(request: HttpRequest, asset_id: str) -> JsonResponse:
+    return JsonResponse({"asset": asset_json(find_asset(asset_id))})
+
+
+@sandbox_endpoint("GET", "HEAD", credentials=False)
+def asset_content(request: HttpRequest, asset_id: str) -> HttpResponse:
+    """The bytes, without credentials: browsers load them in <img>, <audio>, 3D viewers."""
+    asset = find_asset(asset_id)
+    response = HttpResponse(bytes(asset.content), content_type=asset.mime_type)
+    response["Content-Disposition"] = content_disposition_header(False, asset.name) or "inline"
+    response["Cache-Control"] = ASSET_CACHE_CONTROL
+    response["Content-Security-Policy"] = ASSET_CONTENT_SECURITY_POLICY
+    return response
 
 
 @csrf_exempt

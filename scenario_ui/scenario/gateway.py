@@ -71,11 +71,14 @@ def list_models(
     return ModelPage(rows=matching, next_token=page.next_token)
 
 
-def retrieve_model(model_id: str) -> JsonObject:
+def retrieve_model(model_id: str, *, fresh: bool = False) -> JsonObject:
     """The full model object (with inputs and uiConfig), cached with a TTL.
 
-    Concurrent requests for the same model share one fetch.
+    Concurrent requests for the same model share one fetch. `fresh` reads it anew,
+    for state that moves (a training's progress).
     """
+    if fresh:
+        forget_model(model_id)
 
     def fetch() -> JsonObject:
         body = call_json(lambda client: client.models.with_raw_response.retrieve(model_id))

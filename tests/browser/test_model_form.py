@@ -64,7 +64,9 @@ def test_add_and_remove_a_lora_row(form_page: Page):
     model = page.get_by_role("combobox", name="LoRA 1")
     expect(model).to_be_focused()
     model.fill("model_demo-lora-inkwash")
-    expect(page.locator("#preview-body")).to_contain_text('"loras": [\n    "model_demo-lora-inkwash"')
+    expect(page.locator("#preview-body")).to_contain_text(
+        '"loras": [\n    "model_demo-lora-inkwash"'
+    )
     expect(page.locator("#preview-body")).to_contain_text('"lorasScale": [\n    1\n  ]')
     page.get_by_role("button", name="+ Add LoRA").click()
     expect(rows).to_have_count(2)

@@ -22,8 +22,8 @@ def _paged_api(pages: dict[str | None, tuple[list[dict[str, object]], str | None
     return handler
 
 
-def _query(text: str = "", **filters: str) -> search.CatalogQuery:
-    return search.CatalogQuery(text=text, filters=gateway.ModelFilters(**filters))
+def _query(text: str = "") -> search.CatalogQuery:
+    return search.CatalogQuery(text=text, filters=gateway.ModelFilters())
 
 
 def test_name_search_is_case_insensitive_substring():
@@ -45,7 +45,7 @@ def test_walks_api_pages_until_a_catalog_page_is_full(fake_api, monkeypatch):
     first = search.search_catalog(_query())
     assert [m.name for m in first.models] == ["Alpha", "Beta", "Gamma"]
     assert first.next_cursor is not None
-    second = search.search_catalog(_query(), first.next_cursor)
+    second = search.search_catalog(_query(), first.next_cursor or "")
     assert [m.name for m in second.models] == ["Delta", "Epsilon"]
     assert second.next_cursor is None
 
@@ -55,7 +55,9 @@ def test_cursor_moves_to_next_api_page_when_a_page_ends_exactly(fake_api, monkey
     fake_api(_paged_api({None: (_rows("a1", "a2"), "p2"), "p2": (_rows("b1"), None)}))
     first = search.search_catalog(_query())
     assert search.Position.decode(first.next_cursor or "") == search.Position("p2", 0)
-    assert [m.name for m in search.search_catalog(_query(), first.next_cursor).models] == ["B1"]
+    assert [m.name for m in search.search_catalog(_query(), first.next_cursor or "").models] == [
+        "B1"
+    ]
 
 
 def test_filters_by_name_across_pages(fake_api):
@@ -81,9 +83,9 @@ def test_a_request_reads_a_bounded_number_of_api_pages(fake_api, monkeypatch):
     page = search.search_catalog(_query("match"))
     assert page.models == []
     assert len(seen) == 2
-    assert [m.name for m in search.search_catalog(_query("match"), page.next_cursor).models] == [
-        "Match"
-    ]
+    assert [
+        m.name for m in search.search_catalog(_query("match"), page.next_cursor or "").models
+    ] == ["Match"]
 
 
 @pytest.mark.parametrize("cursor", ["%%%", "bm90IGpzb24=", "eyJ0IjogMX0="])

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import httpx
@@ -10,6 +11,7 @@ from django.core.handlers.wsgi import WSGIRequest
 from django.http import HttpResponse
 from scenario_sdk import Scenario
 
+from scenario_ui.sandbox import clock
 from scenario_ui.sandbox.catalog import load_demo_catalog, seed_sandbox
 from scenario_ui.sandbox.json_types import JsonObject
 from tests.sandbox.factories import API_ROOT
@@ -62,3 +64,29 @@ def demo_catalog() -> list[JsonObject]:
 def seeded_demo_catalog(db: None, demo_catalog: list[JsonObject]) -> list[JsonObject]:
     seed_sandbox(demo_catalog)
     return demo_catalog
+
+
+class FrozenClock:
+    """The sandbox's clock, moved by hand."""
+
+    def __init__(self, start: datetime) -> None:
+        self.moment = start
+
+    def now(self) -> datetime:
+        return self.moment
+
+    def advance(self, seconds: float) -> None:
+        self.moment += timedelta(seconds=seconds)
+
+
+@pytest.fixture
+def frozen_clock(monkeypatch: pytest.MonkeyPatch) -> FrozenClock:
+    frozen = FrozenClock(datetime(2026, 3, 1, 12, 0, tzinfo=UTC))
+    monkeypatch.setattr(clock, "now", frozen.now)
+    return frozen
+
+
+@pytest.fixture
+def ten_second_jobs(settings: Any) -> float:
+    settings.SANDBOX_JOB_SECONDS = 10.0
+    return 10.0

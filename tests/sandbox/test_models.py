@@ -6,7 +6,13 @@ from datetime import UTC, datetime
 import pytest
 
 from scenario_ui.sandbox.json_types import JsonValue
-from scenario_ui.sandbox.models import SandboxModel, build_tag_index, tag_lookup
+from scenario_ui.sandbox.models import (
+    SandboxModel,
+    build_tag_index,
+    new_asset_id,
+    new_job_id,
+    tag_lookup,
+)
 from tests.sandbox.factories import model_record, store
 
 
@@ -73,3 +79,10 @@ def test_tag_lookup_matches_whole_tags_whatever_their_case() -> None:
     )
     matches = SandboxModel.objects.filter(tag_index__contains=tag_lookup("3d"))
     assert [row.id for row in matches] == ["model_3d"]
+
+
+def test_new_ids_look_like_the_apis() -> None:
+    job_id, asset_id = new_job_id(), new_asset_id()
+    assert re.fullmatch(r"job_[A-Za-z0-9]{24}", job_id)
+    assert re.fullmatch(r"asset_[A-Za-z0-9]{24}", asset_id)
+    assert new_job_id() != job_id

@@ -19,3 +19,23 @@ def test_get_bulk_is_not_mistaken_for_a_model_id() -> None:
 def test_everything_else_under_the_api_root_resolves_to_the_json_404() -> None:
     assert resolve("/sandbox/v1/models/model_a/train").func is views.route_not_found
     assert resolve("/sandbox/v1/").func is views.route_not_found
+
+
+def test_generation_job_and_asset_routes() -> None:
+    assert reverse("sandbox:generate-custom", args=["model_a"]) == (
+        "/sandbox/v1/generate/custom/model_a"
+    )
+    assert reverse("sandbox:jobs-list") == "/sandbox/v1/jobs"
+    assert reverse("sandbox:job-detail", args=["job_a"]) == "/sandbox/v1/jobs/job_a"
+    assert reverse("sandbox:job-action", args=["job_a"]) == "/sandbox/v1/jobs/job_a/action"
+    assert reverse("sandbox:assets-upload") == "/sandbox/v1/assets"
+    assert reverse("sandbox:assets-get-bulk") == "/sandbox/v1/assets/get-bulk"
+    assert reverse("sandbox:asset-detail", args=["asset_a"]) == "/sandbox/v1/assets/asset_a"
+    assert reverse("sandbox:asset-content", args=["asset_a"]) == (
+        "/sandbox/v1/assets/asset_a/content"
+    )
+
+
+def test_asset_get_bulk_is_not_mistaken_for_an_asset_id() -> None:
+    assert resolve("/sandbox/v1/assets/get-bulk").func is views.get_assets_in_bulk
+    assert resolve("/sandbox/v1/assets/asset_a").func is views.retrieve_asset

@@ -10,10 +10,18 @@ from scenario_ui.scenario import cache
 
 
 def test_second_read_is_served_from_cache():
-    calls: list[int] = []
-    assert cache.get_or_fetch("k", 60, lambda: calls.append(1) or "v") == "v"
-    assert cache.get_or_fetch("k", 60, lambda: calls.append(1) or "other") == "v"
-    assert calls == [1]
+    calls: list[str] = []
+
+    def fetch(value: str):
+        def run() -> str:
+            calls.append(value)
+            return value
+
+        return run
+
+    assert cache.get_or_fetch("k", 60, fetch("v")) == "v"
+    assert cache.get_or_fetch("k", 60, fetch("other")) == "v"
+    assert calls == ["v"]
 
 
 def test_concurrent_misses_share_one_fetch():

@@ -7,7 +7,9 @@ from collections.abc import Callable
 from functools import wraps
 from typing import Concatenate
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
+from django.core.exceptions import RequestDataTooBig
 from django.http import HttpRequest, HttpResponse
 from django.views.decorators.csrf import csrf_exempt
 
@@ -19,10 +21,11 @@ logger = logging.getLogger(__name__)
 type View[**P] = Callable[Concatenate[HttpRequest, P], HttpResponse]
 
 
-def sandbox_endpoint[**P](*methods: str) -> Callable[[View[P]], View[P]]:
+def sandbox_endpoint[**P](*methods: str, credentials: bool = True) -> Callable[[View[P]], View[P]]:
     """Serve `methods` only, for callers with credentials, answering every failure as JSON.
 
     The API authenticates with credentials, not sessions: no CSRF token, no login.
+    `credentials=False` serves anyone, like the signed URLs of the real API's files.
     """
 
     def decorate(view: View[P]) -> View[P]:
@@ -31,10 +34,14 @@ def sandbox_endpoint[**P](*methods: str) -> Callable[[View[P]], View[P]]:
             if request.method not in methods:
                 return method_not_allowed(request, methods)
             try:
-                require_credentials(request)
+                if credentials:
+                    require_credentials(request)
                 return view(request, *args, **kwargs)
             except SandboxApiError as error:
                 return error.as_response()
+            except RequestDataTooBig:
+                limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+                return error_response(413, f"Request body larger than {limit} bytes")
             except Exception:
                 # Django's own error page is HTML; API clients can only read the JSON shape.
                 logger.exception("Sandbox API failure on %s %s", request.method, request.path)

@@ -12,8 +12,8 @@ from django.http import QueryDict
 from scenario_ui.sandbox.api.errors import SandboxApiError
 from scenario_ui.sandbox.api.pagination import (
     PageWindow,
-    decode_pagination_token,
     encode_pagination_token,
+    page_window,
 )
 from scenario_ui.sandbox.api.serializers import list_row
 from scenario_ui.sandbox.json_types import JsonObject
@@ -52,10 +52,10 @@ class ModelListQuery:
             privacy_scope=PRIVACY_SCOPES[privacy],
             types=_types(params),
             status=status,
-            tags=_list_param(params, "tags"),
+            tags=list_param(params, "tags"),
             sort_column=SORT_COLUMNS[sort_by],
             descending=direction == "desc",
-            window=_window(params),
+            window=page_window(params, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE),
         )
 
 
@@ -118,7 +118,7 @@ def _optional_choice(params: QueryDict, name: str, options: Sequence[str]) -> st
 
 def _types(params: QueryDict) -> tuple[str, ...]:
     single = params.get("type")
-    several = _list_param(params, "types")
+    several = list_param(params, "types")
     if single and several:
         raise SandboxApiError(400, "Use either type or types, not both")
     types = (single,) if single else several
@@ -130,25 +130,8 @@ def _types(params: QueryDict) -> tuple[str, ...]:
     return types
 
 
-def _list_param(params: QueryDict, name: str) -> tuple[str, ...]:
+def list_param(params: QueryDict, name: str) -> tuple[str, ...]:
     """Values given comma-separated (as the SDK sends them), repeated, or both."""
     return tuple(
         item.strip() for value in params.getlist(name) for item in value.split(",") if item.strip()
-    )
-
-
-def _window(params: QueryDict) -> PageWindow:
-    token = params.get("paginationToken")
-    start = decode_pagination_token(token) if token else PageWindow(0, DEFAULT_PAGE_SIZE)
-    raw_size = params.get("pageSize")
-    if not raw_size:
-        return start
-    return PageWindow(offset=start.offset, limit=_page_size(raw_size))
-
-
-def _page_size(raw_size: str) -> int:
-    if raw_size.isascii() and raw_size.isdigit() and 1 <= int(raw_size) <= MAX_PAGE_SIZE:
-        return int(raw_size)
-    raise SandboxApiError(
-        400, f'Invalid pageSize "{raw_size}"; expected an integer from 1 to {MAX_PAGE_SIZE}'
     )

@@ -8,6 +8,8 @@ import json
 from dataclasses import dataclass
 from typing import TypeGuard
 
+from django.http import QueryDict
+
 from scenario_ui.sandbox.api.errors import SandboxApiError
 
 
@@ -15,6 +17,20 @@ from scenario_ui.sandbox.api.errors import SandboxApiError
 class PageWindow:
     offset: int
     limit: int
+
+
+def page_window(params: QueryDict, default_size: int, max_size: int) -> PageWindow:
+    """The window of `paginationToken` and `pageSize`; a pageSize given overrides the token's."""
+    token = params.get("paginationToken")
+    start = decode_pagination_token(token) if token else PageWindow(0, default_size)
+    raw_size = params.get("pageSize")
+    if not raw_size:
+        return start
+    if raw_size.isascii() and raw_size.isdigit() and 1 <= int(raw_size) <= max_size:
+        return PageWindow(offset=start.offset, limit=int(raw_size))
+    raise SandboxApiError(
+        400, f'Invalid pageSize "{raw_size}"; expected an integer from 1 to {max_size}'
+    )
 
 
 def encode_pagination_token(window: PageWindow) -> str:

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import json
 import logging
+from typing import Any
 
 import pytest
 from django.http import HttpRequest, HttpResponse, JsonResponse
@@ -67,3 +68,26 @@ def test_unexpected_failures_are_logged_and_answered_as_json(
 def test_endpoints_need_neither_csrf_token_nor_login() -> None:
     assert getattr(echo, "csrf_exempt", False) is True
     assert getattr(echo, "login_required", True) is False
+
+
+@sandbox_endpoint("GET", credentials=False)
+def public(request: HttpRequest) -> HttpResponse:
+    return HttpResponse(b"bytes")
+
+
+@sandbox_endpoint("POST")
+def reads_body(request: HttpRequest) -> HttpResponse:
+    return HttpResponse(request.body)
+
+
+def test_public_endpoints_need_no_credentials(rf: RequestFactory) -> None:
+    assert public(rf.get("/sandbox/v1/assets/a/content")).content == b"bytes"
+    assert getattr(public, "login_required", True) is False
+
+
+def test_bodies_over_the_upload_limit_are_413(rf: RequestFactory, settings: Any) -> None:
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 10
+    request = rf.post("/sandbox/v1/assets", data=b"x" * 11, content_type="application/json")
+    request.META.update({"HTTP_AUTHORIZATION": AUTH_HEADERS["Authorization"]})
+    response = reads_body(request)
+    assert (response.status_code, reason(response)) == (413, "Request body larger than 10 bytes")

@@ -1,0 +1,113 @@
+"""What the Train page shows: whether training is offered, the form, and the monitor."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from django.urls import reverse
+
+from scenario_ui.forms import initial_values, values_from_data
+from scenario_ui.forms.live import SHOWN, parse_shown
+from scenario_ui.forms.render import FormView, Moment, form_view
+from scenario_ui.generate.form_page import FormData, is_reshape
+from scenario_ui.scenario import gateway
+from scenario_ui.schema import ModelDefinition, parse_definition
+from scenario_ui.training.families import TrainerFamily, family_for, not_trainable_message
+from scenario_ui.training.monitor import TrainingMonitor, monitor_for
+from scenario_ui.training.parameters import training_definition
+from scenario_ui.training.rules import evaluate_training
+
+# The model statuses from which a training can start.
+TRAINABLE_STATUSES = ("new", "failed", "training-canceled")
+REFUSALS: Mapping[str, str] = {
+    "training": "This model is training now: follow its progress below.",
+    "trained": "This model is already trained. Scenario trains a model once.",
+    "copying": "This model is still being copied; training opens when the copy is done.",
+}
+
+
+@dataclass(frozen=True)
+class TrainPage:
+    model: ModelDefinition
+    family: TrainerFamily | None
+    # Why training is not offered now; empty when it is.
+    refusal: str
+    monitor: TrainingMonitor
+    form: FormView | None = None
+
+
+def training_urls(model_id: str) -> dict[str, object]:
+    """Where the Train form posts; it has no generation request to preview."""
+    return {
+        "live_url": reverse("training:revalidate", args=[model_id]),
+        "submit_url": reverse("training:review", args=[model_id]),
+        "estimate_url": "",
+        "preview_hidden": True,
+    }
+
+
+def load_model(model_id: str, *, fresh: bool = False) -> ModelDefinition:
+    return parse_definition(gateway.retrieve_model(model_id, fresh=fresh))
+
+
+def train_page(model: ModelDefinition, *, base_url: str) -> TrainPage:
+    family = family_for(model.type)
+    refusal = refusal_for(model, family)
+    form = None
+    if not refusal and family is not None:
+        definition = form_definition(model, family)
+        form = form_view(
+            definition, initial_values(definition), base_url=base_url, evaluator=evaluate_training
+        )
+    return TrainPage(
+        model=model, family=family, refusal=refusal, monitor=monitor_for(model), form=form
+    )
+
+
+def refusal_for(model: ModelDefinition, family: TrainerFamily | None) -> str:
+    if family is None:
+        return not_trainable_message(model.type)
+    if model.status not in TRAINABLE_STATUSES:
+        return REFUSALS.get(
+            model.status,
+            f'Training is not offered while the model is "{model.status or "unknown"}"; '
+            f"it can start from: {', '.join(TRAINABLE_STATUSES)}.",
+        )
+    if model.training_images_number == 0:
+        return "This model has no training images yet: add some on Scenario, then come back."
+    return ""
+
+
+def form_definition(model: ModelDefinition, family: TrainerFamily) -> ModelDefinition:
+    return parse_definition(
+        training_definition(
+            family,
+            model_id=model.id,
+            model_name=model.name,
+            images_count=model.training_images_number,
+        )
+    )
+
+
+def training_form(
+    model: ModelDefinition,
+    family: TrainerFamily,
+    data: FormData,
+    *,
+    base_url: str,
+    moment: Moment,
+) -> FormView:
+    """The Train form for posted data: live, or as submitted (every message shown)."""
+    definition = form_definition(model, family)
+    values = values_from_data(definition, data)
+    if is_reshape(data):
+        moment = Moment.LIVE
+    return form_view(
+        definition,
+        values,
+        moment=moment,
+        previously_shown=parse_shown((data.get(SHOWN) or [""])[-1]),
+        base_url=base_url,
+        evaluator=evaluate_training,
+    )

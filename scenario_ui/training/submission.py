@@ -1,0 +1,125 @@
+"""Reviewing a training (a dry run for its cost) and then starting it, once.
+
+The Start button carries a digest of the reviewed parameters: if the form was
+changed after the estimate, the user sees the new cost before anything starts.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import uuid
+from dataclasses import dataclass
+from typing import Any
+
+from django.contrib.auth.models import User
+from django.db import IntegrityError, transaction
+
+from scenario_ui.forms.render import FormView, Moment
+from scenario_ui.generate.form_page import FormData, is_reshape
+from scenario_ui.scenario.errors import ScenarioError
+from scenario_ui.scenario.generation import CostEstimate, SubmissionUnknown
+from scenario_ui.scenario.training import estimate_training, start_training
+from scenario_ui.schema import ModelDefinition
+from scenario_ui.training.families import TrainerFamily
+from scenario_ui.training.models import Training
+from scenario_ui.training.page import training_form
+from scenario_ui.training.payload import training_body
+
+TOKEN = "__token"
+REVIEWED = "__reviewed"
+
+
+@dataclass
+class Review:
+    form: FormView
+    estimate: CostEstimate | None = None
+    error: ScenarioError | None = None
+    digest: str = ""
+    # The parameters changed between the estimate and the Start click.
+    changed_since_estimate: bool = False
+
+
+@dataclass
+class StartResult:
+    training: Training | None = None
+    review: Review | None = None
+
+
+def digest_of(parameters: dict[str, Any]) -> str:
+    return hashlib.sha256(json.dumps(parameters, sort_keys=True).encode()).hexdigest()[:16]
+
+
+def review(
+    model: ModelDefinition, family: TrainerFamily, data: FormData, *, base_url: str
+) -> Review:
+    form = training_form(model, family, data, base_url=base_url, moment=Moment.SUBMIT)
+    if is_reshape(data) or not form.state.is_valid:
+        return Review(form=form)
+    parameters = training_body(form.state)["parameters"]
+    try:
+        estimate = estimate_training(model.id, parameters)
+    except ScenarioError as error:
+        return Review(form=form, error=error)
+    return Review(form=form, estimate=estimate, digest=digest_of(parameters))
+
+
+def start(
+    user: User,
+    model: ModelDefinition,
+    family: TrainerFamily,
+    data: FormData,
+    *,
+    base_url: str,
+) -> StartResult:
+    token = _token_from(data)
+    existing = Training.objects.filter(token=token, user=user).first()
+    if existing is not None:
+        return StartResult(training=existing)
+    checked = review(model, family, data, base_url=base_url)
+    if checked.estimate is None:
+        return StartResult(review=checked)
+    if checked.digest != (data.get(REVIEWED) or [""])[-1]:
+        checked.changed_since_estimate = True
+        return StartResult(review=checked)
+    parameters = training_body(checked.form.state)["parameters"]
+    try:
+        with transaction.atomic():
+            training = Training.objects.create(
+                user=user,
+                token=token,
+                model_id=model.id,
+                model_name=model.name,
+                model_type=model.type,
+                parameters=parameters,
+            )
+    except IntegrityError:
+        return StartResult(training=Training.objects.get(token=token))
+    return _send(training, checked)
+
+
+def _send(training: Training, checked: Review) -> StartResult:
+    try:
+        started = start_training(training.model_id, training.parameters)
+    except SubmissionUnknown as lost:
+        training.outcome = Training.Outcome.UNKNOWN
+        training.error = lost.message
+        training.save(update_fields=["outcome", "error"])
+        return StartResult(training=training)
+    except ScenarioError as refused:
+        training.delete()
+        checked.error = refused
+        checked.estimate = None
+        return StartResult(review=checked)
+    training.outcome = Training.Outcome.STARTED
+    training.job_id = started.job_id
+    training.creative_units = started.creative_units
+    training.save(update_fields=["outcome", "job_id", "creative_units"])
+    return StartResult(training=training)
+
+
+def _token_from(data: FormData) -> str:
+    try:
+        return str(uuid.UUID((data.get(TOKEN) or [""])[-1]))
+    except ValueError:
+        return str(uuid.uuid4())

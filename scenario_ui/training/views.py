@@ -1,0 +1,116 @@
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET, require_POST
+
+from scenario_ui.forms.render import Moment
+from scenario_ui.generate.form_page import is_reshape
+from scenario_ui.generate.submission import new_token
+from scenario_ui.scenario.errors import ScenarioError
+from scenario_ui.scenario.training import cancel_training
+from scenario_ui.training.families import family_for
+from scenario_ui.training.monitor import monitor_for
+from scenario_ui.training.page import (
+    TrainPage,
+    load_model,
+    train_page,
+    training_form,
+    training_urls,
+)
+from scenario_ui.training.submission import Review, review, start
+from scenario_ui.web.api_url import public_api_base_url
+from scenario_ui.web.htmx import HtmxHttpRequest
+from scenario_ui.web.live_form import live_response
+from scenario_ui.web.users import signed_in_user
+
+PAGE = "training/train.html"
+# htmx stops polling when it receives this status.
+STOP_POLLING = 286
+
+
+@require_GET
+def train(request: HttpRequest, model_id: str) -> HttpResponse:
+    page = train_page(load_model(model_id, fresh=True), base_url=public_api_base_url(request))
+    context = {"page": page, "form": page.form, "token": new_token(), **training_urls(model_id)}
+    return render(request, PAGE, context)
+
+
+@require_POST
+def revalidate(request: HtmxHttpRequest, model_id: str) -> HttpResponse:
+    model = load_model(model_id)
+    family = family_for(model.type)
+    if family is None:
+        return HttpResponse(status=204)
+    data = dict(request.POST.lists())
+    form = training_form(
+        model, family, data, base_url=public_api_base_url(request), moment=Moment.LIVE
+    )
+    context = {"token": request.POST.get("__token", ""), **training_urls(model_id)}
+    return live_response(request, form, reshaped=is_reshape(data), context=context)
+
+
+@require_POST
+def review_view(request: HttpRequest, model_id: str) -> HttpResponse:
+    model = load_model(model_id, fresh=True)
+    page = train_page(model, base_url=public_api_base_url(request))
+    if page.family is None or page.refusal:
+        return render(request, PAGE, {"page": page, **training_urls(model_id)}, status=409)
+    checked = review(
+        model, page.family, dict(request.POST.lists()), base_url=public_api_base_url(request)
+    )
+    return _render_review(request, page, checked, token=request.POST.get("__token", ""))
+
+
+@require_POST
+def start_view(request: HttpRequest, model_id: str) -> HttpResponse:
+    model = load_model(model_id, fresh=True)
+    page = train_page(model, base_url=public_api_base_url(request))
+    if page.family is None or page.refusal:
+        return render(request, PAGE, {"page": page, **training_urls(model_id)}, status=409)
+    result = start(
+        signed_in_user(request),
+        model,
+        page.family,
+        dict(request.POST.lists()),
+        base_url=public_api_base_url(request),
+    )
+    if result.training is not None:
+        return redirect("training:train", model_id=model_id)
+    assert result.review is not None
+    return _render_review(request, page, result.review, token=request.POST.get("__token", ""))
+
+
+@require_GET
+def progress(request: HttpRequest, model_id: str) -> HttpResponse:
+    monitor = monitor_for(load_model(model_id, fresh=True))
+    status = 200 if monitor.is_active else STOP_POLLING
+    return render(
+        request, f"{PAGE}#monitor", {"monitor": monitor, "model_id": model_id}, status=status
+    )
+
+
+@require_POST
+def cancel(request: HttpRequest, model_id: str) -> HttpResponse:
+    problem: ScenarioError | None = None
+    try:
+        cancel_training(model_id)
+    except ScenarioError as error:
+        problem = error
+    monitor = monitor_for(load_model(model_id, fresh=True))
+    context = {"monitor": monitor, "model_id": model_id, "cancel_problem": problem}
+    return render(request, f"{PAGE}#monitor", context)
+
+
+def _render_review(
+    request: HttpRequest, page: TrainPage, checked: Review, *, token: str
+) -> HttpResponse:
+    context = {
+        "page": page,
+        "form": checked.form,
+        "review": checked,
+        "token": token or new_token(),
+        **training_urls(page.model.id),
+    }
+    failed = bool(checked.form.summary) or checked.error is not None
+    return render(request, PAGE, context, status=422 if failed else 200)

@@ -1,0 +1,209 @@
+from __future__ import annotations
+
+from scenario_ui.forms.bound import BoundInput
+from scenario_ui.forms.panels import (
+    Choice,
+    LoraRow,
+    LorasPanel,
+    ResolutionPanel,
+    loras_panel,
+    preset_panels,
+    resolution_panel,
+)
+from scenario_ui.schema import ModelDefinition
+from tests.forms.conftest import image_definition, make_definition
+
+RawData = dict[str, list[str]]
+
+
+def binder(definition: ModelDefinition, raw: RawData):
+    bound = {spec.name: BoundInput(spec=spec, raw=raw) for spec in definition.inputs}
+    return bound.get
+
+
+def resolution(raw: RawData, definition: ModelDefinition | None = None) -> ResolutionPanel:
+    definition = definition or image_definition()
+    panel = resolution_panel(definition, binder(definition, raw))
+    assert panel is not None
+    return panel
+
+
+def loras(raw: RawData, definition: ModelDefinition | None = None) -> LorasPanel:
+    definition = definition or image_definition()
+    panel = loras_panel(definition, binder(definition, raw))
+    assert panel is not None
+    return panel
+
+
+# --- resolution ------------------------------------------------------------------------
+
+
+def test_resolution_choices_are_the_presets_then_custom() -> None:
+    panel = resolution({"__resolution": ["1"], "width": ["1024"], "height": ["1024"]})
+    assert panel.kind == "resolution"
+    assert panel.label == "Dimensions"
+    assert panel.choices == [
+        Choice("0", "Auto (match input)", selected=False),
+        Choice("1", "1:1 (1024x1024)", selected=True),
+        Choice("2", "16:9 (1344x768)", selected=False),
+        Choice("custom", "Custom size", selected=False),
+    ]
+    assert panel.is_custom is False
+    assert panel.consumes == ("width", "height")
+    assert (panel.width.name, panel.height.name) == ("width", "height")
+
+
+def test_custom_resolution_shows_width_and_height() -> None:
+    panel = resolution({"__resolution": ["custom"], "width": ["800"], "height": ["600"]})
+    assert panel.is_custom is True
+    assert [choice.value for choice in panel.choices if choice.selected] == ["custom"]
+    assert (panel.width.value_text, panel.height.value_text) == ("800", "600")
+
+
+def test_resolution_uses_the_last_posted_choice_and_none_without_one() -> None:
+    assert [c.selected for c in resolution({"__resolution": ["2", "0"]}).choices] == [
+        True,
+        False,
+        False,
+        False,
+    ]
+    assert not any(choice.selected for choice in resolution({}).choices)
+
+
+def test_resolution_without_presets_offers_only_custom() -> None:
+    definition = image_definition(
+        resolutionComponent={"label": "Size", "widthInput": "width", "heightInput": "height"}
+    )
+    panel = resolution({"__resolution": ["custom"]}, definition)
+    assert panel.choices == [Choice("custom", "Custom size", selected=True)]
+
+
+def test_no_resolution_panel_without_the_component_or_its_inputs() -> None:
+    definition = image_definition(resolutionComponent=None)
+    assert resolution_panel(definition, binder(definition, {})) is None
+    missing = image_definition(
+        resolutionComponent={"label": "Size", "widthInput": "width", "heightInput": "depth"}
+    )
+    assert resolution_panel(missing, binder(missing, {})) is None
+
+
+# --- LoRAs -------------------------------------------------------------------------------
+
+
+def test_lora_rows_pair_models_and_scales_by_index() -> None:
+    panel = loras({"loras": ["model_a", "model_b"], "lorasScale": ["0.5", "1.25"]})
+    assert panel.kind == "loras"
+    assert panel.label == "LoRAs"
+    assert panel.rows == [LoraRow(0, "model_a", "0.5"), LoraRow(1, "model_b", "1.25")]
+    assert (panel.models.name, panel.scales.name, panel.model_id) == ("loras", "lorasScale", None)
+    assert panel.consumes == ("loras", "lorasScale")
+    assert panel.can_add is True
+
+
+def test_a_row_without_a_scale_shows_one() -> None:
+    panel = loras({"loras": ["model_a", "model_b"], "lorasScale": ["0.5"]})
+    assert panel.rows == [LoraRow(0, "model_a", "0.5"), LoraRow(1, "model_b", "1")]
+
+
+def test_a_just_added_row_shows_the_default_scale() -> None:
+    # "+ Add LoRA" appends a blank model and a blank scale: the scale sent will be 1.
+    panel = loras({"loras": ["model_a", ""], "lorasScale": ["0.5", ""]})
+    assert panel.rows == [LoraRow(0, "model_a", "0.5"), LoraRow(1, "", "1")]
+
+
+def test_blank_rows_stay_on_screen() -> None:
+    panel = loras({"loras": ["", "model_b"], "lorasScale": ["1", "2"]})
+    assert panel.rows == [LoraRow(0, "", "1"), LoraRow(1, "model_b", "2")]
+
+
+def test_no_rows_without_models() -> None:
+    assert loras({}).rows == []
+
+
+def test_can_add_up_to_max_length() -> None:
+    assert loras({"loras": ["m"] * 5}).can_add is True
+    assert loras({"loras": ["m"] * 6}).can_add is False
+    unlimited = make_definition(
+        [{"name": "loras", "type": "model_array"}, {"name": "scales", "type": "number_array"}],
+        {"lorasComponent": {"label": "L", "modelInput": "loras", "scaleInput": "scales"}},
+    )
+    assert loras({"loras": ["m"] * 40}, unlimited).can_add is True
+
+
+def test_a_model_id_input_joins_the_panel() -> None:
+    definition = make_definition(
+        [
+            {"name": "modelId", "type": "model"},
+            {"name": "loras", "type": "model_array"},
+            {"name": "lorasScale", "type": "number_array"},
+        ],
+        {
+            "lorasComponent": {
+                "label": "Style",
+                "modelInput": "loras",
+                "scaleInput": "lorasScale",
+                "modelIdInput": "modelId",
+            }
+        },
+    )
+    panel = loras({"modelId": ["model_c"]}, definition)
+    assert panel.model_id is not None
+    assert panel.model_id.name == "modelId"
+    assert panel.model_id.value_text == "model_c"
+    assert panel.consumes == ("loras", "lorasScale", "modelId")
+
+
+def test_a_model_id_input_that_does_not_exist_is_left_out() -> None:
+    definition = image_definition(
+        lorasComponent={
+            "label": "L",
+            "modelInput": "loras",
+            "scaleInput": "lorasScale",
+            "modelIdInput": "ghost",
+        }
+    )
+    panel = loras({}, definition)
+    assert panel.model_id is None
+    assert panel.consumes == ("loras", "lorasScale")
+
+
+def test_no_loras_panel_without_the_component_or_its_inputs() -> None:
+    definition = image_definition(lorasComponent=None)
+    assert loras_panel(definition, binder(definition, {})) is None
+    missing = image_definition(
+        lorasComponent={"label": "L", "modelInput": "loras", "scaleInput": "ghost"}
+    )
+    assert loras_panel(missing, binder(missing, {})) is None
+
+
+# --- presets -------------------------------------------------------------------------------
+
+
+def test_preset_panels_one_per_group_with_field_labels() -> None:
+    panels = preset_panels(image_definition(), {"__preset_0": ["Quality"]})
+    assert [panel.index for panel in panels] == [0, 1]
+    assert [panel.kind for panel in panels] == ["presets", "presets"]
+    assert [panel.label for panel in panels] == ["Presets", "Presets"]
+    assert [panel.consumes for panel in panels] == [(), ()]
+    # Label, else name; a field the model does not declare shows its name.
+    assert panels[0].field_labels == ["numInferenceSteps", "guidance"]
+    assert panels[1].field_labels == ["scheduler", "sampler"]
+    assert panels[0].choices == [
+        Choice("Fast", "Fast", selected=False),
+        Choice("Quality", "Quality", selected=True),
+        Choice("Guided", "Guided", selected=False),
+        Choice("Reset", "Reset", selected=False),
+    ]
+    assert panels[1].choices == [Choice("Classic", "Classic", selected=False)]
+
+
+def test_preset_field_labels_use_input_labels() -> None:
+    definition = make_definition(
+        [{"name": "steps", "type": "number", "label": "Steps"}],
+        {"presets": [{"fields": ["steps"], "presets": {"Fast": {"steps": 4}}}]},
+    )
+    assert preset_panels(definition, {})[0].field_labels == ["Steps"]
+
+
+def test_no_presets_no_panels() -> None:
+    assert preset_panels(image_definition(presets=None), {}) == []

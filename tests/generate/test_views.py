@@ -1,0 +1,362 @@
+"""The model page's form through the whole stack: views, templates, the SDK and the sandbox."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import httpx
+import pytest
+from django.test import Client, override_settings
+
+from scenario_ui.sandbox.catalog import DEMO_CATALOG_DIR as DEMO_CATALOG
+from tests.forms.html import Element, error_text, parse_html, wrapper
+
+pytestmark = pytest.mark.usefixtures("seeded_sandbox")
+
+LUMEN = "model_demo-lumen-xl"
+QUILL = "model_demo-quill-llm"
+ATELIER = "model_demo-atelier-3d"
+HTMX = {"HX-Request": "true"}
+
+
+def page_url(model_id: str) -> str:
+    return f"/models/{model_id}/"
+
+
+def live_url(model_id: str) -> str:
+    return f"/models/{model_id}/form/"
+
+
+def submit_url(model_id: str) -> str:
+    return f"/models/{model_id}/generate/"
+
+
+def html_of(response: Any) -> Element:
+    return parse_html(response.content.decode())
+
+
+def form_state(response: Any) -> dict[str, list[str]]:
+    trigger = json.loads(response["HX-Trigger"])
+    assert list(trigger) == ["scenario:form-state"]
+    state: dict[str, list[str]] = trigger["scenario:form-state"]
+    return state
+
+
+def live(client: Client, model_id: str, data: dict[str, Any], **headers: str) -> Any:
+    return client.post(live_url(model_id), data, headers={**HTMX, **headers})
+
+
+# --- the model page -------------------------------------------------------------------------
+
+
+def test_the_model_page_shows_the_form(signed_in: Client) -> None:
+    response = signed_in.get(page_url(LUMEN))
+    assert response.status_code == 200
+    root = html_of(response)
+    form = root.one("form", id="model-form")
+    assert (form.get("action"), form.get("hx-post")) == (submit_url(LUMEN), live_url(LUMEN))
+    assert form.one("input", name="csrfmiddlewaretoken").get("value")
+    assert wrapper(form, "prompt").get("data-required") == "true"
+    assert root.one("textarea", name="prompt").get("id") == "in-prompt"
+    assert len(root.find_all(data_component="loras")) == 1
+    assert len(root.find_all(data_component="resolution")) == 1
+    assert [group.get("data-group") for group in root.find_all("fieldset", data_group=True)] == [
+        "Reference Image",
+        "ControlNet",
+        "Settings",
+    ]
+    # The request preview sits beside the form, without out-of-band markers.
+    preview = root.by_id("request-preview")
+    assert preview.has("hx-swap-oob") is False
+    body = json.loads(preview.by_id("preview-body").text)
+    assert list(body.items()) == [
+        ("strength", 0.75),
+        ("controlModality", "canny"),
+        ("controlStrength", 0.7),
+        ("numOutputs", 1),
+        ("numInferenceSteps", 28),
+        ("guidance", 3.5),
+    ]
+    # The first render shows no message.
+    assert root.find_all(id="error-summary") == []
+    assert [e.text for e in root.find_all(data_error_for=True) if e.text] == []
+
+
+def test_snippets_point_at_the_sandbox_and_name_no_secret(signed_in: Client) -> None:
+    body = signed_in.get(page_url(LUMEN)).content.decode()
+    root = parse_html(body)
+    curl = root.by_id("preview-curl").text
+    assert f"http://testserver/sandbox/v1/generate/custom/{LUMEN}" in curl
+    assert '-u "$SCENARIO_SDK_API_KEY:$SCENARIO_SDK_API_SECRET"' in curl
+    python = root.by_id("preview-python").text
+    assert "client = Scenario(base_url='http://testserver/sandbox/v1')" in python
+    assert "sandbox-key" not in body
+    assert "sandbox-secret" not in body
+
+
+def test_the_page_needs_a_signed_in_user(client: Client) -> None:
+    response = client.get(page_url(LUMEN))
+    assert response.status_code == 302
+    assert response["Location"].startswith("/accounts/login/")
+
+
+# --- live re-validation ---------------------------------------------------------------------
+
+
+def test_a_live_update_answers_with_out_of_band_swaps_only(signed_in: Client) -> None:
+    response = live(
+        signed_in,
+        LUMEN,
+        {"prompt": "a lighthouse", "numOutputs": "9", "__shown": "guidance"},
+        **{"HX-Trigger-Name": "numOutputs"},
+    )
+    assert response.status_code == 200
+    root = html_of(response)
+    top = [child for child in root.children if isinstance(child, Element)]
+    assert [element.get("id") for element in top] == [
+        "in-numOutputs-error",
+        "in-guidance-error",
+        "form-shown",
+        "form-announcer",
+        "request-preview",
+    ]
+    assert all(element.has("hx-swap-oob") for element in top)
+    assert error_text(root, "numOutputs") == "Must be at most 4."
+    assert error_text(root, "guidance") == ""
+    assert root.by_id("form-shown").get("value") == "numOutputs"
+    assert root.find_all("form") == []
+    assert json.loads(root.by_id("preview-body").text)["prompt"] == "a lighthouse"
+    assert form_state(response) == {"required": ["prompt"], "invalid": ["numOutputs"]}
+
+
+def test_an_untouched_required_input_is_not_flagged_live(signed_in: Client) -> None:
+    response = live(signed_in, LUMEN, {"prompt": "", "__shown": ""})
+    assert form_state(response) == {"required": ["prompt"], "invalid": []}
+    assert html_of(response).find_all(data_error_for=True) == []
+
+
+def test_required_follows_if_defined(signed_in: Client) -> None:
+    # lumen-xl: "image" is required when "mask" is defined.
+    with_mask = live(signed_in, LUMEN, {"prompt": "p", "mask": "asset_mask"})
+    assert form_state(with_mask)["required"] == ["prompt", "image"]
+    without_mask = live(signed_in, LUMEN, {"prompt": "p", "mask": ""})
+    assert form_state(without_mask)["required"] == ["prompt"]
+    # Once shown, the rule's own message is re-sent.
+    shown = live(signed_in, LUMEN, {"prompt": "p", "mask": "asset_mask", "__shown": "image"})
+    assert error_text(html_of(shown), "image") == (
+        "A reference image is required when a mask is provided."
+    )
+    assert form_state(shown)["invalid"] == ["image"]
+
+
+def test_required_follows_if_not_defined(signed_in: Client) -> None:
+    # atelier-3d: "prompt" or "image", each required while the other is missing.
+    neither = live(signed_in, ATELIER, {})
+    assert form_state(neither)["required"] == ["prompt", "image"]
+    # Given an image, the prompt is optional (and the image, given, stays required).
+    with_image = live(signed_in, ATELIER, {"image": "asset_1"})
+    assert form_state(with_image)["required"] == ["image"]
+    with_prompt = live(signed_in, ATELIER, {"prompt": "a chair"})
+    assert form_state(with_prompt)["required"] == ["prompt"]
+
+
+def test_required_marker_appears_and_disappears_on_the_page(signed_in: Client) -> None:
+    first = html_of(signed_in.get(page_url(LUMEN)))
+    assert wrapper(first, "image").has("data-required") is False
+    with_mask = html_of(signed_in.post(submit_url(LUMEN), {"mask": "asset_mask"}))
+    assert wrapper(with_mask, "image").get("data-required") == "true"
+    assert with_mask.one("input", name="image").get("aria-required") == "true"
+    without = html_of(signed_in.post(submit_url(LUMEN), {"mask": ""}))
+    assert wrapper(without, "image").has("data-required") is False
+    assert without.one("input", name="image").has("aria-required") is False
+
+
+# --- reshaping ------------------------------------------------------------------------------
+
+
+def test_an_add_action_answers_with_the_whole_form(signed_in: Client) -> None:
+    response = live(signed_in, QUILL, {"context": ["first"], "__action": "add:context"})
+    assert response.status_code == 200
+    root = html_of(response)
+    form = root.one("form", id="model-form")
+    assert [item.get("value") for item in form.find_all("input", name="context")] == ["first", ""]
+    assert root.by_id("request-preview").get("hx-swap-oob") == "true"
+    assert form_state(response)["required"] == ["instruction"]
+
+
+def test_remove_and_move_actions(signed_in: Client) -> None:
+    data = {"context": ["a", "b", "c"]}
+    removed = html_of(live(signed_in, QUILL, {**data, "__action": "remove:context:0"}))
+    assert [i.get("value") for i in removed.find_all("input", name="context")] == ["b", "c"]
+    moved = html_of(live(signed_in, QUILL, {**data, "__action": "up:context:2"}))
+    assert [i.get("value") for i in moved.find_all("input", name="context")] == ["a", "c", "b"]
+
+
+def test_lora_rows_move_with_their_scales(signed_in: Client) -> None:
+    data = {
+        "prompt": "p",
+        "loras": ["model_demo-lora-inkwash", "model_demo-lora-neon-alley"],
+        "lorasScale": ["0.5", "1.5"],
+        "__action": "down:loras:0",
+    }
+    root = html_of(live(signed_in, LUMEN, data))
+    panel = root.one(data_component="loras")
+    assert [i.get("value") for i in panel.find_all("input", name="loras")] == [
+        "model_demo-lora-neon-alley",
+        "model_demo-lora-inkwash",
+    ]
+    assert [i.get("value") for i in panel.find_all("input", name="lorasScale")] == ["1.5", "0.5"]
+
+
+def test_changing_the_resolution_answers_with_the_whole_form(signed_in: Client) -> None:
+    response = live(
+        signed_in,
+        LUMEN,
+        {"__resolution": "custom", "width": "1000", "height": "700"},
+        **{"HX-Trigger-Name": "__resolution"},
+    )
+    root = html_of(response)
+    panel = root.one("form", id="model-form").one(data_component="resolution")
+    # Custom sizes snap to the step of 16.
+    assert panel.one("input", name="width").get("value") == "992"
+    assert panel.one("input", name="height").get("value") == "704"
+
+
+def test_applying_a_preset_fills_its_fields(signed_in: Client) -> None:
+    response = live(
+        signed_in,
+        ATELIER,
+        {"mode": "advanced", "__preset_0": "Console game", "__apply_preset": "0"},
+    )
+    root = html_of(response)
+    assert root.one("input", name="targetPolycount").get("value") == "40000"
+    topology = root.one("select", name="topology").one("option", selected=True)
+    assert topology.get("value") == "triangle"
+
+
+def test_a_reshaping_button_without_javascript_re_renders_the_page(signed_in: Client) -> None:
+    response = signed_in.post(
+        submit_url(QUILL), {"context": ["x"], "instruction": "", "__action": "add:context"}
+    )
+    assert response.status_code == 200
+    root = html_of(response)
+    assert [i.get("value") for i in root.find_all("input", name="context")] == ["x", ""]
+    assert root.find_all(id="error-summary") == []
+    assert error_text(root, "instruction") == ""
+
+
+# --- submitting -----------------------------------------------------------------------------
+
+
+def test_a_submit_with_errors_is_422_with_a_summary_and_the_typed_values(signed_in: Client) -> None:
+    data = {
+        "prompt": "",
+        "negativePrompt": "blurry <b>",
+        "numOutputs": "12",
+        "guidance": "lots",
+        "mask": "asset_mask",
+        "controlModality": "pose",
+        "seed": "42",
+        "__resolution": "custom",
+        "width": "1024",
+        "height": "768",
+    }
+    response = signed_in.post(submit_url(LUMEN), data)
+    assert response.status_code == 422
+    root = html_of(response)
+    summary = root.by_id("error-summary")
+    links = [(link.get("href"), link.text) for link in summary.find_all("a")]
+    assert links == [
+        ("#in-prompt", "Prompt: Is required."),
+        ("#in-image", "Reference Image: A reference image is required when a mask is provided."),
+        ("#in-numOutputs", "Image Count: Must be at most 4."),
+        ("#in-guidance", "Guidance: Must be a number."),
+    ]
+    for href, _ in links:
+        assert root.by_id((href or "#")[1:]).get("aria-invalid") == "true"
+    assert root.one("textarea", name="negativePrompt").text == "blurry <b>"
+    assert root.one("input", name="numOutputs").get("value") == "12"
+    assert root.one("input", name="guidance").get("value") == "lots"
+    assert root.one("input", name="mask").get("value") == "asset_mask"
+    assert root.one("input", name="seed").get("value") == "42"
+    assert (
+        root.one("select", name="controlModality").one("option", selected=True).get("value")
+        == "pose"
+    )
+    assert root.one("input", name="width").get("value") == "1024"
+    assert root.one("input", name="height").get("value") == "768"
+    assert root.by_id("form-shown").get("value") == "prompt image numOutputs guidance"
+
+
+def test_a_valid_submit_is_not_sent_back_with_a_summary(signed_in: Client) -> None:
+    response = signed_in.post(submit_url(LUMEN), {"prompt": "a lighthouse at dawn"})
+    # A valid form starts a generation and leaves for its job page.
+    assert response.status_code == 302
+    assert response["Location"].startswith("/jobs/")
+    assert b"error-summary" not in response.content
+
+
+def test_live_and_submit_only_accept_post(signed_in: Client) -> None:
+    assert signed_in.get(live_url(LUMEN)).status_code == 405
+    assert signed_in.get(submit_url(LUMEN)).status_code == 405
+
+
+# --- API failures ---------------------------------------------------------------------------
+
+
+def unavailable(request: httpx.Request) -> httpx.Response:
+    return httpx.Response(503, json={"reason": "maintenance"})
+
+
+def test_an_api_failure_on_the_model_page_is_a_readable_page(signed_in: Client, fake_api) -> None:
+    fake_api(unavailable)
+    response = signed_in.get(page_url(LUMEN))
+    assert response.status_code == 502
+    root = html_of(response)
+    alert = root.one(role="alert")
+    assert alert.one("h2").text == "Scenario had an internal error"
+    assert "Scenario failed with HTTP 503: maintenance." in alert.text
+    assert len(root.find_all("html")) == 1
+
+
+def test_an_api_failure_on_submit_is_a_readable_page(signed_in: Client, fake_api) -> None:
+    fake_api(unavailable)
+    response = signed_in.post(submit_url(LUMEN), {"prompt": "x"})
+    assert response.status_code == 502
+    assert "Scenario failed with HTTP 503: maintenance." in html_of(response).one(role="alert").text
+
+
+def test_an_api_failure_on_a_live_update_is_a_fragment(signed_in: Client, fake_api) -> None:
+    fake_api(unavailable)
+    response = live(signed_in, LUMEN, {"prompt": "x"})
+    assert response.status_code == 502
+    body = response.content.decode()
+    assert "<html" not in body
+    assert "Scenario failed with HTTP 503: maintenance." in html_of(response).one(role="alert").text
+
+
+def test_the_real_api_page_shows_no_credentials(signed_in: Client, fake_api) -> None:
+    record = json.loads((DEMO_CATALOG / f"{LUMEN}.json").read_text(encoding="utf-8"))
+    requests = fake_api(lambda request: httpx.Response(200, json=record))
+    with override_settings(
+        SCENARIO_SANDBOX=False,
+        SCENARIO_BASE_URL="",
+        SCENARIO_SDK_API_KEY="sk-key-that-must-not-show",
+        SCENARIO_SDK_API_SECRET="sk-secret-that-must-not-show",
+    ):
+        response = signed_in.get(page_url(LUMEN))
+    assert response.status_code == 200
+    assert [request.url.path for request in requests] == [f"/v1/models/{LUMEN}"]
+    body = response.content.decode()
+    assert "must-not-show" not in body
+    root = parse_html(body)
+    curl = root.by_id("preview-curl").text
+    assert f"https://api.cloud.scenario.com/v1/generate/custom/{LUMEN}" in curl
+    assert "client = Scenario()" in root.by_id("preview-python").text
+
+
+def test_an_unknown_model_is_a_readable_404(signed_in: Client) -> None:
+    response = signed_in.post(submit_url("model_missing"), {"prompt": "x"})
+    assert response.status_code == 404
+    assert html_of(response).one(role="alert").one("h2").text == "Not found on Scenario"
