@@ -18,6 +18,7 @@ def model_options(*, text: str, model_types: Sequence[str]) -> list[ModelDefinit
     for privacy in PRIVACIES:
         for model_type in model_types or [""]:
             filters = ModelFilters(privacy=privacy, type=model_type)
-            for model in search_catalog(CatalogQuery(text=text, filters=filters)).models:
+            query = CatalogQuery(text=text, filters=filters)
+            for model in search_catalog(query, page_size=MOST_OPTIONS).models:
                 found.setdefault(model.id, model)
     return list(found.values())[:MOST_OPTIONS]

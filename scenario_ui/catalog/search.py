@@ -63,7 +63,10 @@ class CatalogPage:
     next_cursor: str | None
 
 
-def search_catalog(query: CatalogQuery, cursor: str = "") -> CatalogPage:
+def search_catalog(
+    query: CatalogQuery, cursor: str = "", *, page_size: int | None = None
+) -> CatalogPage:
+    limit = page_size or CATALOG_PAGE_SIZE
     position = Position.decode(cursor) if cursor else Position(api_token=None, offset=0)
     found: list[ModelDefinition] = []
     for _ in range(MAX_API_PAGES_PER_REQUEST):
@@ -75,7 +78,7 @@ def search_catalog(query: CatalogQuery, cursor: str = "") -> CatalogPage:
             if not query.matches(row):
                 continue
             found.append(parse_definition(row))
-            if len(found) == CATALOG_PAGE_SIZE:
+            if len(found) == limit:
                 return CatalogPage(found, _cursor_after(position.api_token, index, page))
         if page.next_token is None:
             return CatalogPage(found, None)

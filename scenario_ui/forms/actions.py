@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from scenario_ui.forms.components import DEFAULT_LORA_SCALE
 from scenario_ui.forms.fields import RawData, field_for
 from scenario_ui.forms.fields.arrays import InputsArrayField
 from scenario_ui.schema import ModelDefinition
@@ -71,13 +72,17 @@ def apply_action(definition: ModelDefinition, raw: RawData, action: Action) -> R
     form_field = field_for(spec)
     if isinstance(form_field, InputsArrayField):
         return _reshape_rows(form_field, raw, action)
-    names = [action.input_name]
+    changed = dict(raw)
     loras = definition.ui_config.loras_component
     if loras is not None and action.input_name == loras.model_input:
-        names.append(loras.scale_input)
-    changed = dict(raw)
-    for name in names:
-        changed[name] = _reshaped(list(raw.get(name, [])), action, "")
+        # Scales move with their models: pad the scales so every model has one.
+        models = list(raw.get(loras.model_input, []))
+        scales = list(raw.get(loras.scale_input, []))
+        scales += [DEFAULT_LORA_SCALE] * (len(models) - len(scales))
+        changed[loras.model_input] = _reshaped(models, action, "")
+        changed[loras.scale_input] = _reshaped(scales[: len(models)], action, DEFAULT_LORA_SCALE)
+        return changed
+    changed[action.input_name] = _reshaped(list(raw.get(action.input_name, [])), action, "")
     return changed
 
 

@@ -42,6 +42,8 @@ class FormView:
     summary: list[SummaryEntry]
     shown: list[str]
     live: LiveChange | None = None
+    # Read out by the form's polite live region: messages that just appeared.
+    announcement: str = ""
 
     @property
     def shown_text(self) -> str:
@@ -79,7 +81,14 @@ def form_view(
             spec = definition.input_named(issue.input_name)
             label = (spec.label if spec else None) or issue.input_name
             summary.append(SummaryEntry(label, html_id_for(issue.input_name), issue.form_message))
+    before = set(previously_shown)
+    announcement = " ".join(
+        f"{layout.bound[name].label}: {layout.bound[name].error_text}"
+        for name in shown
+        if name not in before and name in layout.bound
+    )
     return FormView(
+        announcement=announcement if moment is Moment.LIVE else "",
         definition=definition,
         state=state,
         layout=layout,

@@ -90,10 +90,19 @@ def apply_job(generation: Generation, job: dict[str, Any]) -> None:
     output = metadata.get("output")
     if isinstance(output, dict):
         generation.output = output
-    billing = job.get("billing")
-    if isinstance(billing, dict) and isinstance(billing.get("cuCost"), int | float):
-        generation.creative_units = float(billing["cuCost"])
+    charged = _charged(job.get("billing"))
+    if charged is not None:
+        generation.creative_units = charged
     generation.save()
+
+
+def _charged(billing: Any) -> float | None:
+    """The main action's cost plus its add-ons (quality gate...), as billed."""
+    if not isinstance(billing, dict) or not isinstance(billing.get("cuCost"), int | float):
+        return None
+    details = billing.get("cuCostDetails")
+    extras = details.values() if isinstance(details, dict) else ()
+    return float(billing["cuCost"]) + sum(v for v in extras if isinstance(v, int | float))
 
 
 @dataclass(frozen=True)

@@ -151,3 +151,29 @@ class SandboxAsset(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.id})"
+
+
+class SandboxTraining(models.Model):
+    """A triggered training; its id is its job's. Its stage is not stored: `training_lifecycle`
+    derives it from the clock, and reads write it into the model's record until it ends."""
+
+    id = models.CharField(primary_key=True, max_length=40, default=new_job_id)
+    model_id = models.CharField(max_length=100, db_index=True)
+    family = models.CharField(max_length=32, help_text="The key of the trainer family.")
+    parameters = models.JSONField(help_text="The parameters trained with, stored ones merged.")
+    created_at = models.DateTimeField(db_index=True)
+    duration_seconds = models.FloatField(help_text="Time from the trigger to trained.")
+    fails = models.BooleanField(default=False, help_text="The concept prompt asked it to fail.")
+    canceled_at = models.DateTimeField(null=True, blank=True)
+    cost = models.FloatField(help_text="Creative units charged for the training.")
+    settled = models.BooleanField(
+        default=False,
+        db_index=True,
+        help_text="It ended and the model's record holds the outcome: reads stop updating it.",
+    )
+
+    class Meta:
+        verbose_name = "sandbox training"
+
+    def __str__(self) -> str:
+        return f"{self.id} ({self.model_id})"

@@ -12,8 +12,9 @@ function syncFormState(form, state) {
     const name = wrapper.dataset.input;
     if (required.has(name)) wrapper.dataset.required = "true";
     else delete wrapper.dataset.required;
-    for (const control of wrapper.querySelectorAll(CONTROL)) {
-      if (control.closest("[data-input]") !== wrapper) continue;
+    // Only this input's own controls: a LoRA row also holds its scale's controls.
+    for (const control of wrapper.querySelectorAll(`[name="${CSS.escape(name)}"]`)) {
+      if (!control.matches(CONTROL)) continue;
       control.toggleAttribute("required", required.has(name));
       if (required.has(name)) control.setAttribute("aria-required", "true");
       else control.removeAttribute("aria-required");

@@ -132,7 +132,20 @@ def test_lora_rows_move_model_and_scale_together() -> None:
     }
     assert act("add:loras", raw, definition) == {
         "loras": ["model_a", "model_b", "model_c", ""],
-        "lorasScale": ["0.5", "1", "1.5", ""],
+        "lorasScale": ["0.5", "1", "1.5", "1"],
+    }
+
+
+def test_missing_lora_scales_are_padded_so_rows_stay_aligned() -> None:
+    definition = image_definition()
+    raw = {"loras": ["model_a", "model_b", "model_c"], "lorasScale": ["0.5"]}
+    assert act("up:loras:2", raw, definition) == {
+        "loras": ["model_a", "model_c", "model_b"],
+        "lorasScale": ["0.5", "1", "1"],
+    }
+    assert act("remove:loras:0", raw, definition) == {
+        "loras": ["model_b", "model_c"],
+        "lorasScale": ["1", "1"],
     }
 
 
