@@ -12,6 +12,9 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from django.utils.safestring import SafeString
 
+from scenario_ui.forms.numbers import format_number
+from scenario_ui.forms.uploads import describe_size
+
 if TYPE_CHECKING:
     from scenario_ui.forms.bound import BoundInput
 
@@ -96,6 +99,42 @@ class FileWidget(ListWidget):
     """Asset ids (or a data URL), or a file to upload: `maxLength` items at most."""
 
     template_name = "widgets/file.html"
+
+    def get_context(self, bound: BoundInput) -> dict[str, Any]:
+        context = super().get_context(bound)
+        context["limits"] = file_limits(bound)
+        context["multiple"] = bound.field.multiple
+        return context
+
+
+def file_limits(bound: BoundInput) -> list[str]:
+    """What the file must be, as short phrases shown under the upload field."""
+    spec = bound.spec
+    kind = getattr(spec, "kind", None)
+    max_size = getattr(spec, "max_size", None)
+    low, high = getattr(spec, "min_duration", None), getattr(spec, "max_duration", None)
+    background = getattr(spec, "background_behavior", None)
+    mask_from = getattr(spec, "mask_from", None)
+    limits = [f"Kind: {kind}"] if kind else []
+    if max_size:
+        limits.append(f"Up to {describe_size(max_size)} each")
+    if bound.field.multiple and bound.max_items:
+        limits.append(f"At most {bound.max_items} files")
+    if low or high:
+        span = " ".join(
+            part
+            for part in (
+                f"from {format_number(low)} s" if low else "",
+                f"up to {format_number(high)} s" if high else "",
+            )
+            if part
+        )
+        limits.append(f"Duration {span}")
+    if background:
+        limits.append(f"Background: {background}")
+    if mask_from:
+        limits.append(f"Mask for the “{mask_from}” image")
+    return limits
 
 
 class ModelPickerWidget(ListWidget):
