@@ -154,8 +154,11 @@ class SandboxAsset(models.Model):
 
 
 class SandboxTraining(models.Model):
-    """A triggered training; its id is its job's. Its stage is not stored: `training_lifecycle`
-    derives it from the clock, and reads write it into the model's record until it ends."""
+    """A triggered training, identified by its job's id.
+
+    Its stage is not stored: `training_lifecycle` derives it from the clock, and reads of
+    the model write it into the model's record until the training ends.
+    """
 
     id = models.CharField(primary_key=True, max_length=40, default=new_job_id)
     model_id = models.CharField(max_length=100, db_index=True)

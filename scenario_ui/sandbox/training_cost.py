@@ -72,7 +72,9 @@ def training_cost(
     return TrainingCost(round(BASE_COST + RATE_PER_CHARGE[family] * charges, 2))
 
 
-def training_steps(definition: ModelDefinition, values: Mapping[str, Any], images_count: int) -> int:
+def training_steps(
+    definition: ModelDefinition, values: Mapping[str, Any], images_count: int
+) -> int:
     steps = values.get(STEPS_PARAMETER)
     if steps is None:
         spec = definition.input_named(STEPS_PARAMETER)

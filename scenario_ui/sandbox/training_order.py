@@ -1,6 +1,8 @@
-"""A training that passed the trigger's checks, and the rules both the checks and the store
-apply. Apart from `training_request` so that model reads, which bring trainings up to date,
-do not depend on the request checks, which read models."""
+"""A training that passed the trigger's checks, and the rules the checks and the store share.
+
+Kept apart from `training_request`, which reads models: model reads bring trainings up to
+date, so what stores trainings must not depend on what reads models.
+"""
 
 from __future__ import annotations
 

@@ -112,7 +112,8 @@ def _progress_json(state: TrainingState) -> JsonObject:
 def _stats_json(training: SandboxTraining, state: TrainingState) -> JsonObject:
     started_at, ended_at = state.started_at, state.ended_at
     # Both outcomes with stats are reached while running: the trainer had started.
-    assert started_at is not None and ended_at is not None
+    assert started_at is not None
+    assert ended_at is not None
     return {
         "startedAt": clock.iso_timestamp(started_at),
         "endedAt": clock.iso_timestamp(ended_at),

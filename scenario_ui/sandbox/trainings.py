@@ -25,8 +25,8 @@ from scenario_ui.sandbox.training_lifecycle import (
     TrainingTimeline,
     training_state,
 )
-from scenario_ui.sandbox.training_records import model_record_at, training_job_json
 from scenario_ui.sandbox.training_order import TrainingOrder, refuse_untrainable_status
+from scenario_ui.sandbox.training_records import model_record_at, training_job_json
 
 DEFAULT_TRAINING_SECONDS: Final = 12.0
 # What an earlier training of the same model left in the record; a new training resets it.

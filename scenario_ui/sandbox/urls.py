@@ -10,6 +10,12 @@ urlpatterns = [
     path("models", views.list_models, name="models-list"),
     path("models/get-bulk", views.get_models_in_bulk, name="models-get-bulk"),
     path("models/<str:model_id>", views.retrieve_model, name="model-detail"),
+    path("models/<str:model_id>/train", views.train_model, name="model-train"),
+    path(
+        "models/<str:model_id>/train/action",
+        views.trigger_training_action,
+        name="model-train-action",
+    ),
     path("generate/custom/<str:model_id>", views.run_custom_model, name="generate-custom"),
     path("jobs", views.list_jobs, name="jobs-list"),
     path("jobs/<str:job_id>", views.retrieve_job, name="job-detail"),

@@ -30,11 +30,19 @@ from scenario_ui.sandbox.files import image_from_upload
 from scenario_ui.sandbox.generation import check_dry_run, custom_model
 from scenario_ui.sandbox.jobs import cancel_job, find_job, job_json, submit_job
 from scenario_ui.sandbox.pricing import price
+from scenario_ui.sandbox.training_request import check_training, simulated_images_count
+from scenario_ui.sandbox.trainings import (
+    cancel_training,
+    find_training,
+    start_training,
+    training_job,
+)
 
 # The API answers a dry run with this non-standard success status.
 DRY_RUN_STATUS: Final = 269
 DRY_RUN_VALUES: Final = ("true", "api")
 JOB_ACTIONS: Final = ("cancel",)
+TRAINING_ACTIONS: Final = ("cancel",)
 # An asset's bytes never change. "private" keeps shared caches out: the URL is the secret.
 ASSET_CACHE_CONTROL: Final = "private, max-age=31536000, immutable"
 # The bytes were sent by a client; served from the app's origin, they must not run scripts.
@@ -58,6 +66,30 @@ def get_models_in_bulk(request: HttpRequest) -> JsonResponse:
     return JsonResponse({"models": rows_in_requested_order(model_ids)})
 
 
+@sandbox_endpoint("PUT")
+def train_model(request: HttpRequest, model_id: str) -> JsonResponse:
+    dry_run = request.GET.get("dryRun") in DRY_RUN_VALUES
+    # The parameters are optional, and so is the body that would hold them.
+    body = parse_json_object(request.body or b"{}", "the training parameters")
+    order = check_training(
+        model_id,
+        body.get("parameters", {}),
+        simulated_images=simulated_images_count(request.GET) if dry_run else None,
+    )
+    if dry_run:
+        return JsonResponse(order.cost.as_json(), status=DRY_RUN_STATUS)
+    training = start_training(order)
+    document = {"job": training_job(training), "model": find_model_record(model_id)}
+    return JsonResponse({**document, **order.cost.as_json()})
+
+
+@sandbox_endpoint("POST")
+def trigger_training_action(request: HttpRequest, model_id: str) -> JsonResponse:
+    _require_action(request, TRAINING_ACTIONS)
+    cancel_training(model_id)
+    return JsonResponse({"model": find_model_record(model_id)})
+
+
 @sandbox_endpoint("POST")
 def run_custom_model(request: HttpRequest, model_id: str) -> JsonResponse:
     definition = custom_model(model_id)
@@ -77,17 +109,22 @@ def list_jobs(request: HttpRequest) -> JsonResponse:
 
 @sandbox_endpoint("GET")
 def retrieve_job(request: HttpRequest, job_id: str) -> JsonResponse:
+    training = find_training(job_id)
+    if training is not None:
+        return JsonResponse({"job": training_job(training)})
     return JsonResponse({"job": job_json(find_job(job_id))})
 
 
 @sandbox_endpoint("POST")
 def trigger_job_action(request: HttpRequest, job_id: str) -> JsonResponse:
+    training = find_training(job_id)
+    if training is not None:
+        _require_action(request, JOB_ACTIONS)
+        cancel_training(training.model_id)
+        training.refresh_from_db()
+        return JsonResponse({"job": training_job(training)})
     job = find_job(job_id)
-    action = parse_json_object(request.body, "an action").get("action")
-    if action not in JOB_ACTIONS:
-        raise SandboxApiError(
-            400, f'Invalid action "{action}"; expected one of: {", ".join(JOB_ACTIONS)}'
-        )
+    _require_action(request, JOB_ACTIONS)
     cancel_job(job)
     return JsonResponse({"job": job_json(job)})
 
@@ -119,6 +156,14 @@ def asset_content(request: HttpRequest, asset_id: str) -> HttpResponse:
     response["Cache-Control"] = ASSET_CACHE_CONTROL
     response["Content-Security-Policy"] = ASSET_CONTENT_SECURITY_POLICY
     return response
+
+
+def _require_action(request: HttpRequest, actions: tuple[str, ...]) -> None:
+    action = parse_json_object(request.body, "an action").get("action")
+    if action not in actions:
+        raise SandboxApiError(
+            400, f'Invalid action "{action}"; expected one of: {", ".join(actions)}'
+        )
 
 
 @csrf_exempt

@@ -26,7 +26,20 @@ def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[s
 
 
 @pytest.fixture
-def signed_in_page(page, live_server, seeded_sandbox, transactional_db):
+def csp_violations(page) -> list[str]:
+    """Console reports of anything the Content-Security-Policy blocked on the page."""
+    seen: list[str] = []
+    page.on(
+        "console",
+        lambda message: (
+            seen.append(message.text) if "Content Security Policy" in message.text else None
+        ),
+    )
+    return seen
+
+
+@pytest.fixture
+def signed_in_page(page, live_server, seeded_sandbox, transactional_db, csp_violations):
     from scenario_ui.accounts.demo_user import ensure_demo_user
 
     login = ensure_demo_user()

@@ -21,7 +21,9 @@ def _wrapper(page: Page, name: str):
     return page.locator(f'#model-form [data-input="{name}"]').first
 
 
-def test_typing_updates_the_request_preview_without_losing_focus(form_page: Page):
+def test_typing_updates_the_request_preview_without_losing_focus(
+    form_page: Page, csp_violations: list[str]
+):
     page = form_page
     prompt = page.get_by_role("textbox", name="Prompt", exact=True)
     prompt.click()
@@ -29,6 +31,7 @@ def test_typing_updates_the_request_preview_without_losing_focus(form_page: Page
     expect(page.locator("#preview-body")).to_contain_text('"prompt": "a lighthouse"')
     assert page.evaluate("document.activeElement.id") == "in-prompt"
     assert prompt.input_value() == "a lighthouse"
+    assert csp_violations == []
 
 
 def test_required_marker_follows_the_if_defined_rule(form_page: Page):

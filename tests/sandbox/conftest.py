@@ -90,3 +90,9 @@ def frozen_clock(monkeypatch: pytest.MonkeyPatch) -> FrozenClock:
 def ten_second_jobs(settings: Any) -> float:
     settings.SANDBOX_JOB_SECONDS = 10.0
     return 10.0
+
+
+@pytest.fixture
+def ten_second_trainings(settings: Any) -> float:
+    settings.SANDBOX_TRAINING_SECONDS = 10.0
+    return 10.0

@@ -119,3 +119,25 @@ def store_generator_and_loras() -> None:
         lora_record("model_lora_b"),
         lora_record("model_flux2_lora", "flux.2-dev-lora"),
     )
+
+
+def trainable_record(
+    model_id: str = "model_trainee", model_type: str = "flux.1-lora", **fields: JsonValue
+) -> JsonObject:
+    """A model of `model_type` that can be trained: new, with 10 training images."""
+    record = model_record(
+        model_id,
+        type=model_type,
+        privacy="private",
+        status="new",
+        source="scenario",
+        custom=False,
+        collectionIds=[],
+        exampleAssetIds=[],
+        trainingImagesNumber=10,
+        trainingProgress={},
+        parameters={},
+        inputs=[],
+    )
+    record.update(fields)
+    return record

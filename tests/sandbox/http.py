@@ -23,5 +23,14 @@ def post(client: Client, path: str, body: object) -> Any:
     )
 
 
+def put(client: Client, path: str, body: object) -> Any:
+    return client.put(
+        f"{API_ROOT}{path}",
+        data=json.dumps(body),
+        content_type="application/json",
+        headers=AUTH_HEADERS,
+    )
+
+
 def answer(response: Any) -> tuple[int, Any]:
     return response.status_code, response.json()

@@ -127,10 +127,6 @@ def test_training_parameters_follow_the_reference(record: Record) -> None:
     assert 0 < parameters.get("learningRateTextEncoder", 0.001) <= 0.001
 
 
-def test_a_model_in_training_reports_its_progress() -> None:
-    training = [record for record in TRAINABLE if record["status"] == "training"]
-    for record in training:
-        progress = record["trainingProgress"]
-        assert progress["stage"] == "running-train"
-        assert 0 <= progress["progress"] <= 1
-        assert isinstance(progress["updatedAt"], int)
+def test_no_demo_model_starts_mid_training() -> None:
+    # A training only moves when the sandbox started it; a seeded one would never end.
+    assert [record["id"] for record in TRAINABLE if record["status"] == "training"] == []

@@ -17,7 +17,7 @@ def test_get_bulk_is_not_mistaken_for_a_model_id() -> None:
 
 
 def test_everything_else_under_the_api_root_resolves_to_the_json_404() -> None:
-    assert resolve("/sandbox/v1/models/model_a/train").func is views.route_not_found
+    assert resolve("/sandbox/v1/models/model_a/epochs").func is views.route_not_found
     assert resolve("/sandbox/v1/").func is views.route_not_found
 
 
@@ -39,3 +39,11 @@ def test_generation_job_and_asset_routes() -> None:
 def test_asset_get_bulk_is_not_mistaken_for_an_asset_id() -> None:
     assert resolve("/sandbox/v1/assets/get-bulk").func is views.get_assets_in_bulk
     assert resolve("/sandbox/v1/assets/asset_a").func is views.retrieve_asset
+
+
+def test_training_routes() -> None:
+    assert reverse("sandbox:model-train", args=["model_a"]) == "/sandbox/v1/models/model_a/train"
+    assert reverse("sandbox:model-train-action", args=["model_a"]) == (
+        "/sandbox/v1/models/model_a/train/action"
+    )
+    assert resolve("/sandbox/v1/models/model_a/train").func is views.train_model

@@ -125,7 +125,7 @@ def test_wrong_methods_are_405(client: Client, method: str, path: str, allowed: 
 
 @pytest.mark.parametrize(
     ("method", "path"),
-    [("get", "/collections"), ("put", "/models/model_a/train"), ("get", "/models/"), ("get", "/")],
+    [("get", "/collections"), ("put", "/models/model_a/epochs"), ("get", "/models/"), ("get", "/")],
 )
 def test_unknown_routes_are_404_in_the_error_shape(client: Client, method: str, path: str) -> None:
     response = getattr(client, method)(f"{API_ROOT}{path}")

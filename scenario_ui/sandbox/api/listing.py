@@ -18,6 +18,7 @@ from scenario_ui.sandbox.api.pagination import (
 from scenario_ui.sandbox.api.serializers import list_row
 from scenario_ui.sandbox.json_types import JsonObject
 from scenario_ui.sandbox.models import SandboxModel, tag_lookup
+from scenario_ui.sandbox.trainings import sync_trainings
 from scenario_ui.sandbox.vocabulary import MODEL_STATUSES, MODEL_TYPES
 
 DEFAULT_PAGE_SIZE: Final = 100
@@ -73,6 +74,8 @@ class ModelPage:
 
 
 def fetch_model_page(query: ModelListQuery) -> ModelPage:
+    # Statuses and update dates are filtered and sorted on: bring trainings up to date first.
+    sync_trainings()
     models = SandboxModel.objects.filter(privacy__in=query.privacy_scope)
     if query.types:
         models = models.filter(type__in=query.types)
