@@ -25,7 +25,8 @@ class TrainingMonitor:
     position: int | None
     progress_percent: int
     remaining: str
-    stats: dict[str, Any]
+    # (label, value) pairs of the finished training's statistics, ready to show.
+    stats: list[tuple[str, str]]
     failure: str
 
     @property
@@ -52,9 +53,28 @@ def monitor_for(model: ModelDefinition) -> TrainingMonitor:
         position=int(position) if position is not None else None,
         progress_percent=round(max(0.0, min(float(fraction), 1.0)) * 100),
         remaining=describe_duration(remaining_ms / 1000) if remaining_ms else "",
-        stats=dict(model.training_stats or {}),
+        stats=describe_stats(model.training_stats or {}),
         failure=_failure_of(model),
     )
+
+
+STAT_LABELS = (
+    ("startedAt", "Started"),
+    ("endedAt", "Ended"),
+    ("queueDuration", "Time in queue"),
+    ("trainDuration", "Training time"),
+)
+
+
+def describe_stats(stats: dict[str, Any]) -> list[tuple[str, str]]:
+    described = []
+    for key, label in STAT_LABELS:
+        value = stats.get(key)
+        if isinstance(value, int | float):
+            described.append((label, describe_duration(value)))
+        elif isinstance(value, str) and value:
+            described.append((label, value.replace("T", " ").removesuffix("Z")[:19] + " UTC"))
+    return described
 
 
 def describe_duration(seconds: float) -> str:

@@ -40,10 +40,13 @@ class TrainPage:
 def training_urls(model_id: str) -> dict[str, object]:
     """Where the Train form posts; it has no generation request to preview."""
     return {
+        "model_id": model_id,
         "live_url": reverse("training:revalidate", args=[model_id]),
         "submit_url": reverse("training:review", args=[model_id]),
         "estimate_url": "",
         "preview_hidden": True,
+        # Sample images are given as asset ids: the Train form uploads no files.
+        "uploads_disabled": True,
     }
 
 
