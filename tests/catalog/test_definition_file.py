@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from scenario_ui.catalog.definition_file import DefinitionFileError, read_definition_file
+from scenario_ui.catalog.definition_file import read_definition_file
+from scenario_ui.catalog.json_file import JsonFileError
 
 MODEL = {"id": "model_test", "inputs": [{"name": "prompt", "type": "string"}]}
 
@@ -51,14 +52,14 @@ def test_json_that_is_no_definition_is_a_problem_not_an_exception(tmp_path: Path
 def test_a_missing_file(tmp_path: Path) -> None:
     path = str(tmp_path / "absent.json")
 
-    with pytest.raises(DefinitionFileError) as raised:
+    with pytest.raises(JsonFileError) as raised:
         read_definition_file(path)
 
     assert raised.value.message == f"cannot read {path}: No such file or directory"
 
 
 def test_a_directory(tmp_path: Path) -> None:
-    with pytest.raises(DefinitionFileError) as raised:
+    with pytest.raises(JsonFileError) as raised:
         read_definition_file(str(tmp_path))
 
     assert raised.value.message == f"cannot read {tmp_path}: Is a directory"
@@ -67,7 +68,7 @@ def test_a_directory(tmp_path: Path) -> None:
 def test_text_that_is_not_utf8(tmp_path: Path) -> None:
     path = _write(tmp_path, b'{"id": "\xff"}')
 
-    with pytest.raises(DefinitionFileError) as raised:
+    with pytest.raises(JsonFileError) as raised:
         read_definition_file(path)
 
     assert raised.value.message == f"cannot read {path}: not UTF-8 text (invalid start byte)"
@@ -76,7 +77,7 @@ def test_text_that_is_not_utf8(tmp_path: Path) -> None:
 def test_invalid_json(tmp_path: Path) -> None:
     path = _write(tmp_path, '{"id": "model_test",\n  "inputs": [}')
 
-    with pytest.raises(DefinitionFileError) as raised:
+    with pytest.raises(JsonFileError) as raised:
         read_definition_file(path)
 
     assert raised.value.message == f"{path} is not valid JSON: Expecting value (line 2, column 14)"
@@ -87,7 +88,7 @@ def test_invalid_json(tmp_path: Path) -> None:
 def test_python_only_constants_are_not_json(tmp_path: Path, constant: str) -> None:
     path = _write(tmp_path, f'{{"id": "model_test", "parameters": {{"x": {constant}}}}}')
 
-    with pytest.raises(DefinitionFileError) as raised:
+    with pytest.raises(JsonFileError) as raised:
         read_definition_file(path)
 
     assert raised.value.message == f"{path} is not valid JSON: {constant} is not a JSON value"

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from scenario_ui.catalog.values_file import ValuesFileError, read_values_file, unknown_name_lines
+from scenario_ui.catalog.json_file import JsonFileError
+from scenario_ui.catalog.values_file import read_values_file, unknown_name_lines
 from scenario_ui.forms import values_from_json
 from scenario_ui.schema import parse_definition
 
@@ -47,7 +48,7 @@ def test_what_is_not_an_object_raises_a_plain_reason(
 ) -> None:
     path = str(tmp_path / "absent.json") if content is None else _write(tmp_path, content)
 
-    with pytest.raises(ValuesFileError) as raised:
+    with pytest.raises(JsonFileError) as raised:
         read_values_file(path)
 
     assert raised.value.message.startswith(message.format(path=path))

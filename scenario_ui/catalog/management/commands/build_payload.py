@@ -7,9 +7,9 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from scenario_ui.catalog.definition_file import DefinitionFileError, read_definition_file
+from scenario_ui.catalog.definition_file import read_definition_file
+from scenario_ui.catalog.json_file import JsonFileError
 from scenario_ui.catalog.values_file import (
-    ValuesFileError,
     read_values_file,
     unknown_name_lines,
 )
@@ -42,7 +42,7 @@ class Command(BaseCommand):
         try:
             definition = read_definition_file(options["file"])
             entries = read_values_file(options["values"])
-        except (DefinitionFileError, ValuesFileError) as error:
+        except JsonFileError as error:
             raise CommandError(error.message, returncode=UNREADABLE_FILE) from error
         values = values_from_json(definition, entries)
         state = evaluate(definition, values)

@@ -6,7 +6,8 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from scenario_ui.catalog.definition_file import DefinitionFileError, read_definition_file
+from scenario_ui.catalog.definition_file import read_definition_file
+from scenario_ui.catalog.json_file import JsonFileError
 from scenario_ui.schema import DefinitionProblem, lint_definition
 
 ERRORS_FOUND = 1
@@ -30,7 +31,7 @@ class Command(BaseCommand):
         path: str = options["file"]
         try:
             definition = read_definition_file(path)
-        except DefinitionFileError as error:
+        except JsonFileError as error:
             raise CommandError(error.message, returncode=UNREADABLE_FILE) from error
         problems = lint_definition(definition)
         for problem in problems:

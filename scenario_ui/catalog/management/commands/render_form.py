@@ -7,9 +7,9 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.template.loader import render_to_string
 
-from scenario_ui.catalog.definition_file import DefinitionFileError, read_definition_file
+from scenario_ui.catalog.definition_file import read_definition_file
+from scenario_ui.catalog.json_file import JsonFileError
 from scenario_ui.catalog.values_file import (
-    ValuesFileError,
     read_values_file,
     unknown_name_lines,
 )
@@ -42,7 +42,7 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         try:
             definition = read_definition_file(options["file"])
-        except DefinitionFileError as error:
+        except JsonFileError as error:
             raise CommandError(error.message, returncode=UNREADABLE_FILE) from error
         if not definition.id:
             # The form posts to URLs made of the id; without one there is no page to mimic.
@@ -63,7 +63,7 @@ class Command(BaseCommand):
     def _submitted(self, definition: ModelDefinition, values_path: str) -> FormView:
         try:
             entries = read_values_file(values_path)
-        except ValuesFileError as error:
+        except JsonFileError as error:
             raise CommandError(error.message, returncode=UNREADABLE_FILE) from error
         values = values_from_json(definition, entries)
         # The form has no field for these: say so on stderr rather than drop them silently.
