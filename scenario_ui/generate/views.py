@@ -17,12 +17,10 @@ from scenario_ui.generate.tracking import (
     refresh,
 )
 from scenario_ui.web.api_url import public_api_base_url
-from scenario_ui.web.htmx import HtmxHttpRequest
+from scenario_ui.web.htmx import STOP_POLLING, HtmxHttpRequest
 from scenario_ui.web.live_form import live_response
 from scenario_ui.web.users import signed_in_user
 
-# htmx stops polling when it receives this status.
-STOP_POLLING = 286
 MY_JOBS_SHOWN = 100
 
 

@@ -21,7 +21,7 @@ from scenario_ui.training.rules import evaluate_training
 # The model statuses from which a training can start.
 TRAINABLE_STATUSES = ("new", "failed", "training-canceled")
 REFUSALS: Mapping[str, str] = {
-    "training": "This model is training now: follow its progress below.",
+    "training": "This model is training now: follow its progress above.",
     "trained": "This model is already trained. Scenario trains a model once.",
     "copying": "This model is still being copied; training opens when the copy is done.",
 }

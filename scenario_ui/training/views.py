@@ -20,13 +20,11 @@ from scenario_ui.training.page import (
 )
 from scenario_ui.training.submission import Review, review, start
 from scenario_ui.web.api_url import public_api_base_url
-from scenario_ui.web.htmx import HtmxHttpRequest
+from scenario_ui.web.htmx import STOP_POLLING, HtmxHttpRequest
 from scenario_ui.web.live_form import live_response
 from scenario_ui.web.users import signed_in_user
 
 PAGE = "training/train.html"
-# htmx stops polling when it receives this status.
-STOP_POLLING = 286
 
 
 @require_GET
@@ -52,25 +50,24 @@ def revalidate(request: HtmxHttpRequest, model_id: str) -> HttpResponse:
 
 @require_POST
 def review_view(request: HttpRequest, model_id: str) -> HttpResponse:
-    model = load_model(model_id, fresh=True)
-    page = train_page(model, base_url=public_api_base_url(request))
-    if page.family is None or page.refusal:
-        return render(request, PAGE, {"page": page, **training_urls(model_id)}, status=409)
-    checked = review(
-        model, page.family, dict(request.POST.lists()), base_url=public_api_base_url(request)
-    )
+    page = _page_to_train(request, model_id)
+    if isinstance(page, HttpResponse):
+        return page
+    assert page.family is not None
+    data = dict(request.POST.lists())
+    checked = review(page.model, page.family, data, base_url=public_api_base_url(request))
     return _render_review(request, page, checked, token=request.POST.get("__token", ""))
 
 
 @require_POST
 def start_view(request: HttpRequest, model_id: str) -> HttpResponse:
-    model = load_model(model_id, fresh=True)
-    page = train_page(model, base_url=public_api_base_url(request))
-    if page.family is None or page.refusal:
-        return render(request, PAGE, {"page": page, **training_urls(model_id)}, status=409)
+    page = _page_to_train(request, model_id)
+    if isinstance(page, HttpResponse):
+        return page
+    assert page.family is not None
     result = start(
         signed_in_user(request),
-        model,
+        page.model,
         page.family,
         dict(request.POST.lists()),
         base_url=public_api_base_url(request),
@@ -79,6 +76,14 @@ def start_view(request: HttpRequest, model_id: str) -> HttpResponse:
         return redirect("training:train", model_id=model_id)
     assert result.review is not None
     return _render_review(request, page, result.review, token=request.POST.get("__token", ""))
+
+
+def _page_to_train(request: HttpRequest, model_id: str) -> TrainPage | HttpResponse:
+    """The Train page when training is offered now, else that page saying why not."""
+    page = train_page(load_model(model_id, fresh=True), base_url=public_api_base_url(request))
+    if page.family is None or page.refusal:
+        return render(request, PAGE, {"page": page, **training_urls(model_id)}, status=409)
+    return page
 
 
 @require_GET
