@@ -11,7 +11,13 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def _run_check(**env: str) -> subprocess.CompletedProcess[str]:
-    clean = {k: v for k, v in os.environ.items() if not k.startswith("SCENARIO_SDK_")}
+    # The test run's own switches (browser tests' async override, credentials) are not
+    # part of a deployment.
+    clean = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith("SCENARIO_SDK_") and k != "DJANGO_ALLOW_ASYNC_UNSAFE"
+    }
     return subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         cwd=ROOT,
