@@ -44,7 +44,8 @@ def upload_phrases(upload: Upload, *, kind: str | None, max_size: int | None) ->
     accepted = KIND_CONTENT_TYPES.get(kind or "")
     if accepted and not upload.content_type.startswith(accepted):
         found = upload.content_type or "of unknown type"
-        phrases.append(f"must be a {kind} file ({upload.filename} is {found})")
+        article = "an" if kind and kind[0] in "aeiou" else "a"
+        phrases.append(f"must be {article} {kind} file ({upload.filename} is {found})")
     return phrases
 
 

@@ -82,7 +82,11 @@ def submit(
                 request_body=body,
             )
     except IntegrityError:
-        return SubmitResult(generation=Generation.objects.get(token=token))
+        # A concurrent post of the same form won the race; follow its attempt.
+        raced = Generation.objects.filter(token=token, user=user).first()
+        if raced is None:
+            return SubmitResult(form=form, token=new_token())
+        return SubmitResult(generation=raced)
     return _send(generation, form)
 
 

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
 from scenario_ui.generate.estimate import estimate_form
@@ -22,6 +23,7 @@ from scenario_ui.web.live_form import live_response
 from scenario_ui.web.users import signed_in_user
 
 MY_JOBS_SHOWN = 100
+REFRESHED_PER_POLL = 10
 
 
 @require_POST
@@ -70,7 +72,9 @@ def submit_view(request: HttpRequest, model_id: str) -> HttpResponse:
 def job_detail(request: HttpRequest, pk: int) -> HttpResponse:
     refreshed = refresh(own_generation(signed_in_user(request), pk))
     job = job_view(refreshed, poll_delay=FIRST_POLL_SECONDS)
-    return render(request, "generate/job.html", {"job": job})
+    return render(
+        request, "generate/job.html", {"job": job, "looked_up": "looked_up" in request.GET}
+    )
 
 
 @require_GET
@@ -79,30 +83,34 @@ def job_poll(request: HttpRequest, pk: int) -> HttpResponse:
     previous = _float(request.GET.get("delay"), FIRST_POLL_SECONDS)
     delay = next_poll_delay(previous, failed=refreshed.error is not None)
     job = job_view(refreshed, poll_delay=delay)
-    status = STOP_POLLING if job.generation.is_finished else 200
-    return render(request, "generate/job.html#status", {"job": job}, status=status)
+    # A finished job whose results could not be read yet keeps polling for them.
+    done = job.generation.is_finished and job.problem is None
+    return render(
+        request, "generate/job.html#status", {"job": job}, status=STOP_POLLING if done else 200
+    )
 
 
 @require_POST
-def job_cancel(request: HttpRequest, pk: int) -> HttpResponse:
+def job_cancel(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     refreshed = cancel(own_generation(signed_in_user(request), pk))
+    if not request.htmx:
+        return redirect("generate:job", pk=pk)
     job = job_view(refreshed, poll_delay=FIRST_POLL_SECONDS)
-    return render(request, "generate/job.html", {"job": job})
+    return render(request, "generate/job.html#status", {"job": job})
 
 
 @require_POST
 def job_look_up(request: HttpRequest, pk: int) -> HttpResponse:
-    refreshed = look_up(own_generation(signed_in_user(request), pk))
-    job = job_view(refreshed, poll_delay=FIRST_POLL_SECONDS)
-    return render(request, "generate/job.html", {"job": job, "looked_up": True})
+    look_up(own_generation(signed_in_user(request), pk))
+    return redirect(f"{reverse('generate:job', args=[pk])}?looked_up=1")
 
 
 @require_GET
 def my_jobs(request: HtmxHttpRequest) -> HttpResponse:
     generations = list(Generation.objects.filter(user=signed_in_user(request))[:MY_JOBS_SHOWN])
-    for generation in generations:
-        if generation.is_running:
-            refresh(generation)
+    # Only the newest running jobs are re-read on each poll, to bound the API calls.
+    for generation in [g for g in generations if g.is_running][:REFRESHED_PER_POLL]:
+        refresh(generation)
     running = any(generation.is_running for generation in generations)
     context = {"generations": generations, "running": running}
     if request.htmx:

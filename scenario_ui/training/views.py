@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
@@ -8,8 +9,10 @@ from scenario_ui.forms.render import Moment
 from scenario_ui.generate.form_page import is_reshape
 from scenario_ui.generate.submission import new_token
 from scenario_ui.scenario.errors import ScenarioError
+from scenario_ui.scenario.generation import SubmissionUnknown
 from scenario_ui.scenario.training import cancel_training
 from scenario_ui.training.families import family_for
+from scenario_ui.training.models import Training
 from scenario_ui.training.monitor import monitor_for
 from scenario_ui.training.page import (
     TrainPage,
@@ -73,6 +76,9 @@ def start_view(request: HttpRequest, model_id: str) -> HttpResponse:
         base_url=public_api_base_url(request),
     )
     if result.training is not None:
+        if result.training.outcome == Training.Outcome.UNKNOWN:
+            # Shown once on the Train page, above the model's status that tells what happened.
+            messages.error(request, f"{SubmissionUnknown.title}. {result.training.error}")
         return redirect("training:train", model_id=model_id)
     assert result.review is not None
     return _render_review(request, page, result.review, token=request.POST.get("__token", ""))

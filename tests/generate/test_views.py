@@ -7,10 +7,19 @@ from typing import Any
 
 import httpx
 import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import User
 from django.test import Client, override_settings
 
+from scenario_ui.generate.models import Generation
+from scenario_ui.generate.submission import new_token
 from scenario_ui.sandbox.catalog import DEMO_CATALOG_DIR as DEMO_CATALOG
+from scenario_ui.sandbox.lifecycle import FAILURE_ERROR, FAILURE_HINT
+from scenario_ui.sandbox.models import SandboxAsset, SandboxJob
+from scenario_ui.scenario import calls
+from scenario_ui.scenario.client import build_client as sandbox_client
 from tests.forms.html import Element, error_text, parse_html, wrapper
+from tests.generate.support import MovableClock
 
 pytestmark = pytest.mark.usefixtures("seeded_sandbox")
 
@@ -360,3 +369,285 @@ def test_an_unknown_model_is_a_readable_404(signed_in: Client) -> None:
     response = signed_in.post(submit_url("model_missing"), {"prompt": "x"})
     assert response.status_code == 404
     assert html_of(response).one(role="alert").one("h2").text == "Not found on Scenario"
+
+
+# --- jobs -----------------------------------------------------------------------------------
+
+
+def job_url(generation: Generation) -> str:
+    return f"/jobs/{generation.pk}/"
+
+
+def poll(client: Client, generation: Generation, delay: str) -> Any:
+    return client.get(f"{job_url(generation)}poll/", {"delay": delay}, headers=HTMX)
+
+
+def submitted_job(client: Client, data: dict[str, str]) -> Generation:
+    response = client.post(submit_url(LUMEN), {**data, "__token": new_token()})
+    assert response.status_code == 302, response.content.decode()
+    generation = Generation.objects.get(pk=int(response["Location"].split("/")[2]))
+    assert response["Location"] == job_url(generation)
+    return generation
+
+
+def status_section(response: Any) -> Element:
+    return html_of(response).by_id("job-status")
+
+
+def status_text(section: Element) -> str:
+    return section.one("span", class_="status").text
+
+
+@pytest.fixture
+def stranger(db: None) -> Client:
+    other = get_user_model().objects.create_user("stranger", password="another-long-password")
+    stranger = Client()
+    stranger.force_login(other)
+    return stranger
+
+
+def test_submit_then_poll_to_success(signed_in: Client, sandbox_clock: MovableClock) -> None:
+    generation = submitted_job(signed_in, {"prompt": "a lighthouse", "numOutputs": "2"})
+    page = signed_in.get(job_url(generation))
+    assert page.status_code == 200
+    root = html_of(page)
+    assert root.one("h1").text == "Lumen XL"
+    assert root.one("title").text.startswith("Lumen XL: Queued")
+    section = root.by_id("job-status")
+    assert status_text(section) == "Queued"
+    assert section.get("hx-get") == f"/jobs/{generation.pk}/poll/?delay=1.0"
+    assert section.one("progress").get("value") == "0"
+
+    sandbox_clock.advance(5)
+    running = poll(signed_in, generation, "1.0")
+    assert running.status_code == 200
+    assert "<html" not in running.content.decode()
+    section = status_section(running)
+    assert status_text(section) == "In progress"
+    assert section.one("progress").get("value") == "38"
+    assert section.get("hx-get") == f"/jobs/{generation.pk}/poll/?delay=1.0"
+
+    sandbox_clock.advance(5)
+    done = poll(signed_in, generation, "1.0")
+    assert done.status_code == 286
+    section = status_section(done)
+    assert status_text(section) == "Succeeded"
+    assert section.has("hx-get") is False
+    assert section.find_all("progress") == []
+    asset_ids = list(
+        SandboxAsset.objects.filter(job_id=generation.job_id)
+        .order_by("output_index")
+        .values_list("id", flat=True)
+    )
+    sources = [img.get("src") for img in section.find_all("img")]
+    assert sources == [f"/sandbox/v1/assets/{asset_id}/content" for asset_id in asset_ids]
+    assert len(sources) == 2
+    # The page's image addresses are served by this same Django.
+    image = signed_in.get(sources[0] or "")
+    assert image.status_code == 200
+    assert image["Content-Type"] == "image/png"
+    assert b"".join(image).startswith(b"\x89PNG")
+
+
+def test_the_job_page_shows_a_failure_with_its_hint(
+    signed_in: Client, sandbox_clock: MovableClock
+) -> None:
+    generation = submitted_job(signed_in, {"prompt": "make it fail"})
+    sandbox_clock.advance(6)
+    section = status_section(signed_in.get(job_url(generation)))
+    assert status_text(section) == "Failed"
+    alert = section.one("div", class_="alert--error")
+    assert [paragraph.text for paragraph in alert.find_all("p")] == [
+        f"The job failed. {FAILURE_ERROR}",
+        FAILURE_HINT,
+    ]
+    assert poll(signed_in, generation, "1.0").status_code == 286
+
+
+def test_polling_backs_off_while_scenario_fails_then_recovers(
+    signed_in: Client, sandbox_clock: MovableClock, fake_api, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    generation = submitted_job(signed_in, {"prompt": "a lighthouse"})
+    requests = fake_api(lambda request: httpx.Response(503, json={"reason": "maintenance"}))
+    failing = poll(signed_in, generation, "2.0")
+    assert failing.status_code == 200
+    section = status_section(failing)
+    assert section.get("hx-get") == f"/jobs/{generation.pk}/poll/?delay=4.0"
+    assert section.get("hx-trigger") == "every 4.0s"
+    assert section.one("p", class_="alert--info").text == (
+        "Scenario had an internal error: Scenario failed with HTTP 503: maintenance. "
+        "Checking again in 4 s."
+    )
+    assert status_text(section) == "Queued"
+    assert [request.url.path for request in requests] == [f"/v1/jobs/{generation.job_id}"]
+    capped = status_section(poll(signed_in, generation, "16.0"))
+    assert capped.get("hx-get") == f"/jobs/{generation.pk}/poll/?delay=30.0"
+    assert "Checking again in 30 s." in capped.one("p", class_="alert--info").text
+    # The page itself keeps polling too.
+    page = status_section(signed_in.get(job_url(generation)))
+    assert "Checking again in 1 s." in page.one("p", class_="alert--info").text
+
+    monkeypatch.setattr(calls, "build_client", sandbox_client)
+    sandbox_clock.advance(5)
+    recovered = status_section(poll(signed_in, generation, "30.0"))
+    assert recovered.get("hx-get") == f"/jobs/{generation.pk}/poll/?delay=1.0"
+    assert recovered.find_all("p", class_="alert--info") == []
+    assert status_text(recovered) == "In progress"
+
+
+def test_a_poll_without_a_readable_delay_starts_from_the_first(
+    signed_in: Client, sandbox_clock: MovableClock
+) -> None:
+    generation = submitted_job(signed_in, {"prompt": "a lighthouse"})
+    for delay in ("", "soon"):
+        section = status_section(poll(signed_in, generation, delay))
+        assert section.get("hx-get") == f"/jobs/{generation.pk}/poll/?delay=1.0"
+
+
+def test_cancel_from_the_job_page(signed_in: Client, sandbox_clock: MovableClock) -> None:
+    generation = submitted_job(signed_in, {"prompt": "a lighthouse"})
+    sandbox_clock.advance(5)
+    assert signed_in.get(f"{job_url(generation)}cancel/").status_code == 405
+    response = signed_in.post(f"{job_url(generation)}cancel/", follow=True)
+    # Without htmx, the cancel redirects to the job page (no POST to repeat on reload).
+    assert response.redirect_chain == [(job_url(generation), 302)]
+    section = status_section(response)
+    assert status_text(section) == "Canceled"
+    assert section.has("hx-get") is False
+    assert section.find_all("form", action=f"/jobs/{generation.pk}/cancel/") == []
+    assert SandboxJob.objects.get().canceled_at == sandbox_clock.moment
+    generation.refresh_from_db()
+    assert generation.status == "canceled"
+
+
+def test_look_up_a_lost_submission_from_the_job_page(
+    signed_in: Client, sandbox_clock: MovableClock
+) -> None:
+    generation = submitted_job(signed_in, {"prompt": "a lighthouse"})
+    job_id = generation.job_id
+    Generation.objects.filter(pk=generation.pk).update(job_id="", status="unknown")
+    unknown = status_section(signed_in.get(job_url(generation)))
+    assert status_text(unknown) == "Submission status unknown"
+    assert unknown.has("hx-get") is False
+    sandbox_clock.advance(5)
+    response = signed_in.post(f"{job_url(generation)}look-up/", follow=True)
+    assert response.redirect_chain == [(f"{job_url(generation)}?looked_up=1", 302)]
+    section = status_section(response)
+    assert status_text(section) == "In progress"
+    assert section.get("hx-get") == f"/jobs/{generation.pk}/poll/?delay=1.0"
+    generation.refresh_from_db()
+    assert generation.job_id == job_id
+    assert f"job {job_id}" in html_of(response).one("p", class_="hint").text
+
+
+def test_a_look_up_that_finds_nothing_says_so(signed_in: Client, user: User) -> None:
+    generation = Generation.objects.create(
+        user=user, model_id=LUMEN, request_body={"prompt": "never sent"}, status="unknown"
+    )
+    section = status_section(signed_in.post(f"{job_url(generation)}look-up/", follow=True))
+    assert status_text(section) == "Submission status unknown"
+    paragraphs = section.one("div", class_="alert--error").find_all("p")
+    assert paragraphs[-1].text == (
+        "No job with this exact request was found yet. If none appears, edit and resubmit."
+    )
+
+
+def test_cancel_with_htmx_answers_the_status_section(
+    signed_in: Client, sandbox_clock: MovableClock
+) -> None:
+    generation = submitted_job(signed_in, {"prompt": "a lighthouse"})
+    sandbox_clock.advance(5)
+    response = signed_in.post(f"{job_url(generation)}cancel/", headers={"HX-Request": "true"})
+    assert response.status_code == 200
+    assert status_text(status_section(response)) == "Canceled"
+    assert "<html" not in response.content.decode()
+
+
+def test_edit_and_resubmit_fills_the_form_with_the_earlier_request(
+    signed_in: Client, sandbox_clock: MovableClock
+) -> None:
+    generation = submitted_job(
+        signed_in, {"prompt": "a lighthouse at dusk", "numOutputs": "3", "seed": "7"}
+    )
+    section = status_section(signed_in.get(job_url(generation)))
+    link = section.one("a", where=lambda element: element.text == "Edit and resubmit")
+    assert link.get("href") == f"/models/{LUMEN}/?from_job={generation.pk}"
+    root = html_of(signed_in.get(link.get("href") or ""))
+    assert root.one("textarea", name="prompt").text == "a lighthouse at dusk"
+    assert root.one("input", name="numOutputs").get("value") == "3"
+    assert root.one("input", name="seed").get("value") == "7"
+    assert root.one("p", class_="alert--info").text == (
+        "Filled with an earlier job's request: edit it and generate again."
+    )
+    # A new attempt: a token of its own.
+    assert root.one("input", name="__token").get("value") != str(generation.token)
+
+
+def test_my_jobs_lists_and_polls_while_one_runs(
+    signed_in: Client, sandbox_clock: MovableClock
+) -> None:
+    first = submitted_job(signed_in, {"prompt": "a lighthouse"})
+    sandbox_clock.advance(1)
+    second = submitted_job(signed_in, {"prompt": "make it fail"})
+    sandbox_clock.advance(5)
+    page = signed_in.get("/jobs/")
+    assert page.status_code == 200
+    table = html_of(page).by_id("jobs-table")
+    assert table.get("hx-get") == "/jobs/"
+    rows = table.one("tbody").find_all("tr")
+    assert [[cell.text for cell in row.find_all("td")][:4] for row in rows] == [
+        ["Lumen XL", "In progress", "38%", "8 CU"],
+        ["Lumen XL", "In progress", "54%", "8 CU"],
+    ]
+    assert [row.one("a").get("href") for row in rows] == [job_url(second), job_url(first)]
+
+    sandbox_clock.advance(10)
+    polled = signed_in.get("/jobs/", headers=HTMX)
+    assert polled.status_code == 286
+    table = html_of(polled).by_id("jobs-table")
+    assert table.has("hx-get") is False
+    rows = table.one("tbody").find_all("tr")
+    assert [[cell.text for cell in row.find_all("td")][:4] for row in rows] == [
+        ["Lumen XL", "Failed", "—", "6.25 CU"],
+        ["Lumen XL", "Succeeded", "Done", "8 CU"],
+    ]
+
+
+def test_my_jobs_while_running_answers_htmx_with_200(
+    signed_in: Client, sandbox_clock: MovableClock
+) -> None:
+    submitted_job(signed_in, {"prompt": "a lighthouse"})
+    polled = signed_in.get("/jobs/", headers=HTMX)
+    assert polled.status_code == 200
+    assert "<html" not in polled.content.decode()
+
+
+def test_my_jobs_shows_only_mine(signed_in: Client, stranger: Client, user: User) -> None:
+    Generation.objects.create(user=user, model_id=LUMEN, model_name="Lumen XL", status="success")
+    assert html_of(stranger.get("/jobs/")).by_id("jobs-table").one("h2").text == "No jobs yet"
+    assert stranger.get("/jobs/", headers=HTMX).status_code == 286
+    rows = html_of(signed_in.get("/jobs/")).by_id("jobs-table").one("tbody").find_all("tr")
+    assert len(rows) == 1
+
+
+def test_another_users_job_is_not_found(signed_in: Client, stranger: Client, user: User) -> None:
+    generation = Generation.objects.create(
+        user=user, model_id=LUMEN, request_body={"prompt": "mine"}, status="unknown"
+    )
+    assert stranger.get(job_url(generation)).status_code == 404
+    assert poll(stranger, generation, "1.0").status_code == 404
+    assert stranger.post(f"{job_url(generation)}cancel/").status_code == 404
+    assert stranger.post(f"{job_url(generation)}look-up/").status_code == 404
+    # Nor can its request be borrowed to fill a form.
+    root = html_of(stranger.get(f"{page_url(LUMEN)}?from_job={generation.pk}"))
+    assert root.one("textarea", name="prompt").text == ""
+    assert root.find_all("p", class_="alert--info") == []
+    assert signed_in.get(job_url(generation)).status_code == 200
+
+
+def test_job_pages_need_a_signed_in_user(client: Client, user: User) -> None:
+    generation = Generation.objects.create(user=user, model_id=LUMEN)
+    for url in ("/jobs/", job_url(generation), f"{job_url(generation)}poll/"):
+        response = client.get(url)
+        assert response.status_code == 302
+        assert response["Location"].startswith("/accounts/login/")

@@ -1,0 +1,94 @@
+"""Generating in Chromium: the estimate, the submit, the job page following the sandbox job."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from scenario_ui.sandbox.lifecycle import FAILURE_ERROR, FAILURE_HINT
+
+pytestmark = pytest.mark.browser
+
+MODEL = "model_demo-lumen-xl"
+# Long enough to see a job running, short enough to wait for its end.
+JOB_SECONDS = 2
+OUTCOME_TIMEOUT_MS = 15_000
+
+
+@pytest.fixture
+def form_page(signed_in_page: Page, live_server: Any, settings: Any) -> Page:
+    settings.SANDBOX_JOB_SECONDS = JOB_SECONDS
+    signed_in_page.goto(f"{live_server.url}/models/{MODEL}/")
+    expect(signed_in_page.locator("#model-form")).to_be_visible()
+    return signed_in_page
+
+
+def submit_and_open_the_job(page: Page, live_server: Any) -> None:
+    page.get_by_role("button", name="Generate").click()
+    page.wait_for_url(re.compile(rf"^{re.escape(live_server.url)}/jobs/\d+/$"))
+
+
+def test_estimate_submit_and_see_the_images(form_page: Page, live_server: Any) -> None:
+    page = form_page
+    page.get_by_role("textbox", name="Prompt", exact=True).fill("a lighthouse at dawn")
+    actions = page.locator(".form-actions").filter(has=page.get_by_role("button", name="Generate"))
+    estimate = actions.locator("#cost-estimate")
+    expect(estimate).to_have_text("Estimated cost: 8 CU")
+    page.get_by_role("spinbutton", name="Image Count").fill("2")
+    expect(estimate).to_have_text("Estimated cost: 16 CU")
+
+    submit_and_open_the_job(page, live_server)
+    expect(page.get_by_role("heading", level=1)).to_have_text("Lumen XL")
+    expect(page.locator("progress#job-progress")).to_be_visible()
+    expect(page.get_by_role("button", name="Cancel job")).to_be_visible()
+
+    images = page.get_by_role("list", name="Results").get_by_role("img")
+    expect(images).to_have_count(2, timeout=OUTCOME_TIMEOUT_MS)
+    expect(page.locator("#job-status .status")).to_have_text("Succeeded")
+    expect(page.locator("progress#job-progress")).to_have_count(0)
+    expect(page.get_by_role("button", name="Cancel job")).to_have_count(0)
+    for index in range(2):
+        image = images.nth(index)
+        expect(image).to_have_attribute(
+            "src", re.compile(r"^/sandbox/v1/assets/asset_\w+/content$")
+        )
+        expect(image).to_have_attribute("alt", f"Result {index + 1} of Lumen XL")
+        # The image really loaded from the sandbox.
+        image.scroll_into_view_if_needed()
+        page.wait_for_function(
+            "image => image.complete && image.naturalWidth > 0", arg=image.element_handle()
+        )
+    expect(page.locator("#job-status")).to_contain_text("16 CU")
+
+
+def test_a_failing_prompt_shows_the_failure_and_its_hint(form_page: Page, live_server: Any) -> None:
+    page = form_page
+    page.get_by_role("textbox", name="Prompt", exact=True).fill("please fail")
+    expect(page.locator("#cost-estimate")).to_have_text("Estimated cost: 8 CU")
+    submit_and_open_the_job(page, live_server)
+
+    status = page.locator("#job-status")
+    expect(status.locator(".status")).to_have_text("Failed", timeout=OUTCOME_TIMEOUT_MS)
+    failure = status.locator(".alert--error")
+    expect(failure).to_contain_text(f"The job failed. {FAILURE_ERROR}")
+    expect(failure).to_contain_text(FAILURE_HINT)
+    expect(status.get_by_role("list", name="Results")).to_have_count(0)
+    expect(status.get_by_role("link", name="Edit and resubmit")).to_be_visible()
+
+
+def test_cancel_a_running_job(form_page: Page, live_server: Any, settings: Any) -> None:
+    settings.SANDBOX_JOB_SECONDS = 120
+    page = form_page
+    page.get_by_role("textbox", name="Prompt", exact=True).fill("a slow lighthouse")
+    submit_and_open_the_job(page, live_server)
+    expect(page.locator("progress#job-progress")).to_be_visible()
+    page.get_by_role("button", name="Cancel job").click()
+    status = page.locator("#job-status")
+    expect(status.locator(".status")).to_have_text("Canceled", timeout=OUTCOME_TIMEOUT_MS)
+    expect(status.locator("progress")).to_have_count(0)
+    expect(page.get_by_role("button", name="Cancel job")).to_have_count(0)
+    # The swapped-in status no longer polls.
+    expect(status).not_to_have_attribute("hx-get", re.compile(".*"))
