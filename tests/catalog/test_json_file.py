@@ -34,6 +34,6 @@ def test_unreadable_content_says_why(tmp_path: Path, content: bytes, message: st
 
 def test_a_missing_file_says_so(tmp_path: Path):
     with pytest.raises(
-        JsonFileError, match="cannot read .*missing.json: No such file or directory"
+        JsonFileError, match=r"cannot read .*missing\.json: No such file or directory"
     ):
         read_json_file(str(tmp_path / "missing.json"))
