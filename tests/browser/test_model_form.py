@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -108,3 +109,32 @@ def test_a_preset_fills_its_fields(signed_in_page: Page, live_server):
     choice = presets.locator("option").nth(1).inner_text()
     presets.select_option(label=choice)
     expect(page.locator('[data-component="presets"] select').first).to_have_value(choice)
+
+
+def test_the_form_works_with_javascript_off(browser, live_server, seeded_sandbox, transactional_db):
+    from scenario_ui.accounts.demo_user import ensure_demo_user
+
+    login = ensure_demo_user()
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.get_by_label("Username").fill(login.username)
+    page.get_by_label("Password").fill(login.password)
+    page.get_by_role("button", name="Sign in").click()
+    page.goto(f"{live_server.url}/models/{MODEL}/")
+
+    # A button that reshapes the form is a plain submit too: it adds a LoRA row.
+    page.get_by_role("button", name="+ Add LoRA").click()
+    expect(page.get_by_role("combobox", name="LoRA 1")).to_be_visible()
+
+    page.get_by_role("spinbutton", name="Image Count").fill("9")
+    page.get_by_role("button", name="Generate").click()
+    expect(page.locator(".error-summary")).to_contain_text("Prompt: Is required.")
+    expect(page.get_by_role("spinbutton", name="Image Count")).to_have_value("9")
+
+    page.get_by_role("textbox", name="Prompt", exact=True).fill("a lighthouse")
+    page.get_by_role("spinbutton", name="Image Count").fill("1")
+    page.get_by_role("button", name="Generate").click()
+    expect(page).to_have_url(re.compile(r"/jobs/\d+/$"))
+    expect(page.get_by_role("heading", level=1)).to_have_text("Lumen XL")
+    context.close()
