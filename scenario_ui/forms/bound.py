@@ -74,7 +74,7 @@ class BoundInput:
     def widget(self) -> Widget:
         return widget_for(self.spec)
 
-    @property
+    @cached_property
     def label_html(self) -> SafeString:
         """The label's content: text, the CSS-drawn required marker, a cost badge.
 
@@ -93,7 +93,7 @@ class BoundInput:
             '{}<span class="required-marker" aria-hidden="true"></span>{}', self.label, cost
         )
 
-    @property
+    @cached_property
     def hint_html(self) -> SafeString:
         """The hint as a focusable tooltip (kept outside the label, so not in its name)."""
         hint = self.spec.hint
@@ -107,7 +107,7 @@ class BoundInput:
             hint,
         )
 
-    @property
+    @cached_property
     def label_mode(self) -> str:
         """A single-valued picker or file field has one main control: a plain <label> names it."""
         mode = self.widget.label_mode
@@ -119,23 +119,23 @@ class BoundInput:
     def widget_context(self) -> dict[str, Any]:
         return self.widget.get_context(self)
 
-    @property
+    @cached_property
     def input_type(self) -> str:
         return self.spec.type or "unknown"
 
-    @property
+    @cached_property
     def label(self) -> str:
         return self.spec.label or self.spec.name
 
-    @property
+    @cached_property
     def html_id(self) -> str:
         return html_id_for(self.name)
 
-    @property
+    @cached_property
     def description_id(self) -> str:
         return f"{self.html_id}-description"
 
-    @property
+    @cached_property
     def error_id(self) -> str:
         return f"{self.html_id}-error"
 
@@ -143,11 +143,11 @@ class BoundInput:
     def is_required(self) -> bool:
         return self.requirement is not None
 
-    @property
+    @cached_property
     def error_text(self) -> str:
         return " ".join(issue.form_message for issue in self.issues)
 
-    @property
+    @cached_property
     def described_by(self) -> str:
         ids = [self.description_id] if self.spec.description else []
         return " ".join([*ids, self.error_id])
@@ -164,7 +164,7 @@ class BoundInput:
             attrs.append(("aria-invalid", "true"))
         return format_html_join(" ", '{}="{}"', attrs)
 
-    @property
+    @cached_property
     def attrs(self) -> SafeString:
         return self.control_attrs()
 
@@ -202,7 +202,7 @@ class BoundInput:
             for value in allowed
         ]
 
-    @property
+    @cached_property
     def number_attrs(self) -> SafeString:
         """min/max/step for number controls; step "any" lets decimals through when unset."""
         step = getattr(self.spec, "step", None)
