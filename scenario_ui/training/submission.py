@@ -118,6 +118,15 @@ def _send(training: Training, checked: Review) -> StartResult:
     return StartResult(training=training)
 
 
+def already_started(user: User, token_text: str) -> bool:
+    """Whether this form's Start was already pressed (its token recorded a training)."""
+    try:
+        token = uuid.UUID(token_text)
+    except ValueError:
+        return False
+    return Training.objects.filter(token=token, user=user).exists()
+
+
 def _token_from(data: FormData) -> str:
     try:
         return str(uuid.UUID((data.get(TOKEN) or [""])[-1]))

@@ -21,7 +21,7 @@ from scenario_ui.training.page import (
     training_form,
     training_urls,
 )
-from scenario_ui.training.submission import Review, review, start
+from scenario_ui.training.submission import Review, already_started, review, start
 from scenario_ui.web.api_url import public_api_base_url
 from scenario_ui.web.htmx import STOP_POLLING, HtmxHttpRequest
 from scenario_ui.web.live_form import live_response
@@ -64,6 +64,9 @@ def review_view(request: HttpRequest, model_id: str) -> HttpResponse:
 
 @require_POST
 def start_view(request: HttpRequest, model_id: str) -> HttpResponse:
+    if already_started(signed_in_user(request), request.POST.get("__token", "")):
+        # A second click on Start: the first one's training is what to follow.
+        return redirect("training:train", model_id=model_id)
     page = _page_to_train(request, model_id)
     if isinstance(page, HttpResponse):
         return page
@@ -102,15 +105,19 @@ def progress(request: HttpRequest, model_id: str) -> HttpResponse:
 
 
 @require_POST
-def cancel(request: HttpRequest, model_id: str) -> HttpResponse:
-    problem: ScenarioError | None = None
+def cancel(request: HtmxHttpRequest, model_id: str) -> HttpResponse:
     try:
         cancel_training(model_id)
-    except ScenarioError as error:
-        problem = error
-    monitor = monitor_for(load_model(model_id, fresh=True))
-    context = {"monitor": monitor, "model_id": model_id, "cancel_problem": problem}
-    return render(request, f"{PAGE}#monitor", context)
+    except ScenarioError as problem:
+        monitor = monitor_for(load_model(model_id, fresh=True))
+        context = {"monitor": monitor, "model_id": model_id, "cancel_problem": problem}
+        return render(request, f"{PAGE}#monitor", context)
+    if not request.htmx:
+        return redirect("training:train", model_id=model_id)
+    # A canceled model can be trained again: the whole page changes, so reload it.
+    response = HttpResponse(status=204)
+    response["HX-Refresh"] = "true"
+    return response
 
 
 def _render_review(

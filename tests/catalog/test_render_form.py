@@ -93,7 +93,7 @@ def test_values_show_with_every_error_and_the_summary(tmp_path: Path) -> None:
     for fragment in FORM_CONTRACT:
         assert fragment in html
     assert 'id="error-summary"' in html
-    assert "2 problems to fix before generating" in html
+    assert "2 problems to fix first" in html
     assert '<a href="#in-prompt">Prompt: Is required.</a>' in html
     assert '<a href="#in-steps">Steps: Must be at most 50.</a>' in html
     assert 'value="99"' in html

@@ -640,7 +640,7 @@ def test_error_summary_links_to_each_field() -> None:
     root = submitted({"steps": ["99"], "title": ["My title"]})
     summary = root.by_id("error-summary")
     assert summary.get("role") == "alert"
-    assert summary.one("h2").text == "2 problems to fix before generating"
+    assert summary.one("h2").text == "2 problems to fix first"
     links = summary.find_all("a")
     assert [(link.get("href"), link.text) for link in links] == [
         ("#in-prompt", "Prompt: Is required."),
@@ -680,7 +680,7 @@ def test_typed_values_are_kept_after_a_submit() -> None:
 
 def test_one_problem_is_singular() -> None:
     root = submitted({"prompt": [""]})
-    assert root.by_id("error-summary").one("h2").text == "1 problem to fix before generating"
+    assert root.by_id("error-summary").one("h2").text == "1 problem to fix first"
 
 
 def test_no_summary_at_first() -> None:
