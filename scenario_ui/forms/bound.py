@@ -75,6 +75,31 @@ class BoundInput:
         return widget_for(self.spec)
 
     @cached_property
+    def wrapper_attrs(self) -> SafeString:
+        """The HTML contract on the input's wrapper: data-input, its type, required, cost."""
+        attrs = format_html(
+            'class="field field--{}" data-input="{}" data-input-type="{}"',
+            self.input_type,
+            self.name,
+            self.input_type,
+        )
+        if self.is_required:
+            attrs += SafeString(' data-required="true"')
+        if self.spec.cost_impact:
+            attrs += SafeString(" data-cost-impact")
+        return SafeString(attrs)
+
+    @cached_property
+    def description_html(self) -> SafeString:
+        if not self.spec.description:
+            return SafeString("")
+        return format_html(
+            '<p class="field__description" id="{}">{}</p>',
+            self.description_id,
+            self.spec.description,
+        )
+
+    @cached_property
     def label_html(self) -> SafeString:
         """The label's content: text, the CSS-drawn required marker, a cost badge.
 
