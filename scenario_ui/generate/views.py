@@ -17,6 +17,7 @@ from scenario_ui.generate.tracking import (
     next_poll_delay,
     refresh,
 )
+from scenario_ui.training.models import Training
 from scenario_ui.web.api_url import public_api_base_url
 from scenario_ui.web.htmx import STOP_POLLING, HtmxHttpRequest
 from scenario_ui.web.live_form import live_response
@@ -112,7 +113,11 @@ def my_jobs(request: HtmxHttpRequest) -> HttpResponse:
     for generation in [g for g in generations if g.is_running][:REFRESHED_PER_POLL]:
         refresh(generation)
     running = any(generation.is_running for generation in generations)
-    context = {"generations": generations, "running": running}
+    context = {
+        "generations": generations,
+        "running": running,
+        "trainings": Training.objects.filter(user=signed_in_user(request))[:MY_JOBS_SHOWN],
+    }
     if request.htmx:
         status = 200 if running else STOP_POLLING
         return render(request, "generate/jobs.html#table", context, status=status)

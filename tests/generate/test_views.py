@@ -651,3 +651,20 @@ def test_job_pages_need_a_signed_in_user(client: Client, user: User) -> None:
         response = client.get(url)
         assert response.status_code == 302
         assert response["Location"].startswith("/accounts/login/")
+
+
+def test_my_jobs_lists_my_trainings(signed_in: Client, user: User) -> None:
+    from scenario_ui.training.models import Training
+
+    Training.objects.create(
+        user=user,
+        model_id="model_demo-my-mascot-flux",
+        model_name="Mascot (Flux LoRA)",
+        model_type="flux.1-lora",
+        outcome="started",
+        creative_units=52,
+    )
+    body = signed_in.get("/jobs/").content.decode()
+    assert 'href="/models/model_demo-my-mascot-flux/train/">Mascot (Flux LoRA)</a>' in body
+    assert "52 CU" in body
+    assert '<span class="status status--started">Started</span>' in body
