@@ -2,7 +2,8 @@
 SHELL := /bin/bash
 VENV := .venv
 BIN := $(VENV)/bin
-PYTHON ?= $(shell command -v python3.12 2>/dev/null || command -v python3)
+# Python 3.12 (.python-version): on PATH, else pyenv's copy even when its shims are not on PATH.
+PYTHON ?= $(shell command -v python3.12 2>/dev/null || ls -1d $(HOME)/.pyenv/versions/3.12*/bin/python3.12 2>/dev/null | tail -n 1)
 STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
@@ -14,6 +15,7 @@ install: $(STAMP)
 
 # Re-installs only when pyproject.toml changes, so repeated runs cost nothing.
 $(STAMP): pyproject.toml
+	@if [ -z "$(PYTHON)" ]; then echo "Python 3.12 is required (see .python-version): install it, e.g. 'pyenv install 3.12'." >&2; exit 1; fi
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
