@@ -8,7 +8,6 @@ instead of sending a second request.
 from __future__ import annotations
 
 import base64
-import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -21,12 +20,12 @@ from scenario_ui.forms.render import FormView
 from scenario_ui.forms.uploads import UPLOAD_SUFFIX, Upload
 from scenario_ui.generate.form_page import FormData, is_reshape, submitted_form
 from scenario_ui.generate.models import Generation
+from scenario_ui.generate.tokens import new_token, posted_token
 from scenario_ui.scenario.assets import upload_image
 from scenario_ui.scenario.errors import ScenarioError
 from scenario_ui.scenario.generation import SubmissionUnknown, submit_generation
 from scenario_ui.schema import ModelDefinition
 
-TOKEN = "__token"
 type FileData = Mapping[str, list[UploadedFile[bytes]]]
 
 
@@ -40,10 +39,6 @@ class SubmitResult:
     token: str = ""
 
 
-def new_token() -> str:
-    return str(uuid.uuid4())
-
-
 def submit(
     user: User,
     definition: ModelDefinition,
@@ -52,7 +47,7 @@ def submit(
     *,
     base_url: str,
 ) -> SubmitResult:
-    token = _token_from(data)
+    token = posted_token(data)
     existing = Generation.objects.filter(token=token, user=user).first()
     if existing is not None:
         return SubmitResult(generation=existing)
@@ -123,11 +118,3 @@ def _upload_all(
                 encoded = base64.b64encode(content).decode()
                 asset_ids[upload] = f"data:{upload.content_type};base64,{encoded}"
     return asset_ids
-
-
-def _token_from(data: FormData) -> str:
-    text = (data.get(TOKEN) or [""])[-1]
-    try:
-        return str(uuid.UUID(text))
-    except ValueError:
-        return new_token()

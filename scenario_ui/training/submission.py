@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import uuid
 from dataclasses import dataclass
 from typing import Any
 
@@ -17,6 +16,7 @@ from django.db import IntegrityError, transaction
 
 from scenario_ui.forms.render import FormView, Moment
 from scenario_ui.generate.form_page import FormData, is_reshape
+from scenario_ui.generate.tokens import posted_token
 from scenario_ui.scenario.errors import ScenarioError
 from scenario_ui.scenario.generation import CostEstimate, SubmissionUnknown
 from scenario_ui.scenario.training import estimate_training, start_training
@@ -26,7 +26,6 @@ from scenario_ui.training.models import Training
 from scenario_ui.training.page import training_form
 from scenario_ui.training.payload import training_body
 
-TOKEN = "__token"
 REVIEWED = "__reviewed"
 
 
@@ -72,7 +71,7 @@ def start(
     *,
     base_url: str,
 ) -> StartResult:
-    token = _token_from(data)
+    token = posted_token(data)
     existing = Training.objects.filter(token=token, user=user).first()
     if existing is not None:
         return StartResult(training=existing)
@@ -118,17 +117,6 @@ def _send(training: Training, checked: Review) -> StartResult:
     return StartResult(training=training)
 
 
-def already_started(user: User, token_text: str) -> bool:
+def already_started(user: User, data: FormData) -> bool:
     """Whether this form's Start was already pressed (its token recorded a training)."""
-    try:
-        token = uuid.UUID(token_text)
-    except ValueError:
-        return False
-    return Training.objects.filter(token=token, user=user).exists()
-
-
-def _token_from(data: FormData) -> str:
-    try:
-        return str(uuid.UUID((data.get(TOKEN) or [""])[-1]))
-    except ValueError:
-        return str(uuid.uuid4())
+    return Training.objects.filter(token=posted_token(data), user=user).exists()

@@ -7,7 +7,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from scenario_ui.forms.render import Moment
 from scenario_ui.generate.form_page import is_reshape
-from scenario_ui.generate.submission import new_token
+from scenario_ui.generate.tokens import new_token
 from scenario_ui.scenario.errors import ScenarioError
 from scenario_ui.scenario.generation import SubmissionUnknown
 from scenario_ui.scenario.training import cancel_training
@@ -64,7 +64,7 @@ def review_view(request: HttpRequest, model_id: str) -> HttpResponse:
 
 @require_POST
 def start_view(request: HttpRequest, model_id: str) -> HttpResponse:
-    if already_started(signed_in_user(request), request.POST.get("__token", "")):
+    if already_started(signed_in_user(request), dict(request.POST.lists())):
         # A second click on Start: the first one's training is what to follow.
         return redirect("training:train", model_id=model_id)
     page = _page_to_train(request, model_id)

@@ -13,7 +13,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
 from scenario_ui.generate.models import Generation
-from scenario_ui.generate.submission import TOKEN, new_token, submit
+from scenario_ui.generate.submission import submit
+from scenario_ui.generate.tokens import TOKEN, new_token
 from scenario_ui.sandbox.models import SandboxAsset, SandboxJob
 from scenario_ui.scenario.errors import ScenarioBadRequest, ScenarioServerError
 from scenario_ui.scenario.generation import SubmissionUnknown

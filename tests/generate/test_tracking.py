@@ -11,7 +11,8 @@ from django.contrib.auth.models import User
 
 from scenario_ui.generate import tracking
 from scenario_ui.generate.models import Generation
-from scenario_ui.generate.submission import TOKEN, new_token, submit
+from scenario_ui.generate.submission import submit
+from scenario_ui.generate.tokens import TOKEN, new_token
 from scenario_ui.generate.tracking import (
     FIRST_POLL_SECONDS,
     LONGEST_POLL_SECONDS,

@@ -12,7 +12,7 @@ from django.contrib.auth.models import User
 from django.test import Client, override_settings
 
 from scenario_ui.generate.models import Generation
-from scenario_ui.generate.submission import new_token
+from scenario_ui.generate.tokens import new_token
 from scenario_ui.sandbox.catalog import DEMO_CATALOG_DIR as DEMO_CATALOG
 from scenario_ui.sandbox.lifecycle import FAILURE_ERROR, FAILURE_HINT
 from scenario_ui.sandbox.models import SandboxAsset, SandboxJob

@@ -12,6 +12,7 @@ import pytest
 from django.contrib.auth.models import User
 from django.utils import timezone
 
+from scenario_ui.generate.tokens import TOKEN
 from scenario_ui.sandbox import clock
 from scenario_ui.sandbox.catalog import DEMO_CATALOG_DIR
 from scenario_ui.sandbox.models import SandboxTraining
@@ -22,7 +23,7 @@ from scenario_ui.training.families import FLUX_LORA
 from scenario_ui.training.models import Training
 from scenario_ui.training.monitor import monitor_for
 from scenario_ui.training.page import load_model
-from scenario_ui.training.submission import REVIEWED, TOKEN, digest_of, review, start
+from scenario_ui.training.submission import REVIEWED, digest_of, review, start
 from tests.conftest import retries_requested
 from tests.sandbox.conftest import FrozenClock
 
