@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from scenario_ui.forms.components import DEFAULT_LORA_SCALE
-from scenario_ui.forms.fields import RawData, field_for
+from scenario_ui.forms.components import APPLY_PRESET, DEFAULT_LORA_SCALE, RESOLUTION_CHOICE
+from scenario_ui.forms.fields import FormData, RawData, field_for
 from scenario_ui.forms.fields.arrays import InputsArrayField
 from scenario_ui.schema import ModelDefinition
 
@@ -35,6 +35,15 @@ class Action:
         # isdigit() alone admits "²", which int() refuses.
         index = int(digits) if digits.isascii() and digits.isdigit() else None
         return cls(verb=parts[0], input_name=parts[1], index=index)
+
+
+def reshapes(data: FormData, trigger_name: str | None = None) -> bool:
+    """Whether a control asked to change the form's shape rather than to submit it.
+
+    Row buttons and preset pickers post their own key; the size picker is known by
+    the name htmx reports for it (`trigger_name`, HX-Trigger-Name).
+    """
+    return ACTION in data or APPLY_PRESET in data or trigger_name == RESOLUTION_CHOICE
 
 
 @dataclass(frozen=True)

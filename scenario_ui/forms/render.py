@@ -6,17 +6,20 @@ for what the user touched) and a submit (every message plus a summary).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from enum import Enum
 
+from scenario_ui.forms.actions import reshapes
 from scenario_ui.forms.bound import html_id_for
+from scenario_ui.forms.fields import FormData
 from scenario_ui.forms.layout import FormLayout, build_layout
-from scenario_ui.forms.live import LiveChange, live_change
+from scenario_ui.forms.live import SHOWN, LiveChange, live_change, parse_shown
 from scenario_ui.forms.payload import preview_payload
 from scenario_ui.forms.preview import RequestPreview, request_preview
+from scenario_ui.forms.uploads import Upload
 from scenario_ui.forms.validation import FormState, evaluate
-from scenario_ui.forms.values import FormValues
+from scenario_ui.forms.values import FormValues, values_from_data
 from scenario_ui.schema import ModelDefinition
 
 
@@ -56,6 +59,30 @@ class FormView:
         return [
             self.layout.bound[name] for name in self.live.refreshed if name in self.layout.bound
         ]
+
+
+def posted_form_view(
+    definition: ModelDefinition,
+    data: FormData,
+    *,
+    moment: Moment,
+    base_url: str = "",
+    uploads: Mapping[str, list[Upload]] | None = None,
+    evaluator: Callable[[ModelDefinition, FormValues], FormState] = evaluate,
+) -> FormView:
+    """The form for posted data: live, or as submitted.
+
+    A control that reshapes the form (a row button, a preset) never submits it, even
+    as a plain submit with JavaScript off: it gets the live view of the new shape.
+    """
+    return form_view(
+        definition,
+        values_from_data(definition, data, uploads),
+        moment=Moment.LIVE if reshapes(data) else moment,
+        previously_shown=parse_shown((data.get(SHOWN) or [""])[-1]),
+        base_url=base_url,
+        evaluator=evaluator,
+    )
 
 
 def form_view(

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from scenario_ui.forms import evaluate, values_from_data
+from scenario_ui.forms.fields import FormData
 from scenario_ui.forms.payload import payload_without_uploads
-from scenario_ui.generate.form_page import FormData
 from scenario_ui.scenario.errors import ScenarioError
 from scenario_ui.scenario.generation import CostEstimate, estimate_cost
 from scenario_ui.schema import ModelDefinition

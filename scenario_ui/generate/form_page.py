@@ -8,18 +8,13 @@ from typing import Any
 
 from django.urls import reverse
 
-from scenario_ui.forms import initial_values, values_from_data, values_from_json
-from scenario_ui.forms.actions import ACTION
-from scenario_ui.forms.components import APPLY_PRESET, RESOLUTION_CHOICE
-from scenario_ui.forms.live import SHOWN, parse_shown
-from scenario_ui.forms.render import FormView, Moment, form_view
+from scenario_ui.forms import initial_values, values_from_json
+from scenario_ui.forms.actions import reshapes
+from scenario_ui.forms.fields import FormData
+from scenario_ui.forms.render import FormView, Moment, form_view, posted_form_view
 from scenario_ui.forms.uploads import Upload
 from scenario_ui.scenario import gateway
 from scenario_ui.schema import ModelDefinition, parse_definition
-
-FormData = Mapping[str, list[str]]
-# Posted by the controls that change the form's shape: the answer is the whole form.
-RESHAPING_KEYS = (ACTION, APPLY_PRESET)
 
 
 def form_urls(model_id: str) -> dict[str, str]:
@@ -57,22 +52,8 @@ def live_form(
     definition: ModelDefinition, data: FormData, *, trigger_name: str | None, base_url: str
 ) -> LiveAnswer:
     """`trigger_name` is the control that sent the update (htmx's HX-Trigger-Name)."""
-    values = values_from_data(definition, data)
-    previously_shown = parse_shown((data.get(SHOWN) or [""])[-1])
-    reshaped = is_reshape(data) or trigger_name == RESOLUTION_CHOICE
-    form = form_view(
-        definition,
-        values,
-        moment=Moment.LIVE,
-        previously_shown=previously_shown,
-        base_url=base_url,
-    )
-    return LiveAnswer(form=form, reshaped=reshaped)
-
-
-def is_reshape(data: FormData) -> bool:
-    """Whether a button asked to change the form's shape rather than to submit it."""
-    return any(key in data for key in RESHAPING_KEYS)
+    form = posted_form_view(definition, data, moment=Moment.LIVE, base_url=base_url)
+    return LiveAnswer(form=form, reshaped=reshapes(data, trigger_name))
 
 
 def submitted_form(
@@ -83,14 +64,6 @@ def submitted_form(
     uploads: Mapping[str, list[Upload]] | None = None,
 ) -> FormView:
     """A submit, or (with JavaScript off) a reshaping button: then nothing is submitted."""
-    values = values_from_data(definition, data, uploads)
-    if is_reshape(data):
-        previously_shown = parse_shown((data.get(SHOWN) or [""])[-1])
-        return form_view(
-            definition,
-            values,
-            moment=Moment.LIVE,
-            previously_shown=previously_shown,
-            base_url=base_url,
-        )
-    return form_view(definition, values, moment=Moment.SUBMIT, base_url=base_url)
+    return posted_form_view(
+        definition, data, moment=Moment.SUBMIT, base_url=base_url, uploads=uploads
+    )

@@ -15,10 +15,12 @@ from django.contrib.auth.models import User
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 
+from scenario_ui.forms.actions import reshapes
+from scenario_ui.forms.fields import FormData
 from scenario_ui.forms.payload import build_payload, resolve_uploads
 from scenario_ui.forms.render import FormView
 from scenario_ui.forms.uploads import UPLOAD_SUFFIX, Upload
-from scenario_ui.generate.form_page import FormData, is_reshape, submitted_form
+from scenario_ui.generate.form_page import submitted_form
 from scenario_ui.generate.models import Generation
 from scenario_ui.generate.tokens import new_token, posted_token
 from scenario_ui.scenario.assets import upload_image
@@ -59,7 +61,7 @@ def submit(
         for name, picked in chosen.items()
     }
     form = submitted_form(definition, data, uploads=uploads, base_url=base_url)
-    if is_reshape(data) or not form.state.is_valid:
+    if reshapes(data) or not form.state.is_valid:
         return SubmitResult(form=form, token=token)
     try:
         asset_ids = _upload_all(uploads, chosen)

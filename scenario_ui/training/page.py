@@ -7,10 +7,9 @@ from dataclasses import dataclass
 
 from django.urls import reverse
 
-from scenario_ui.forms import initial_values, values_from_data
-from scenario_ui.forms.live import SHOWN, parse_shown
-from scenario_ui.forms.render import FormView, Moment, form_view
-from scenario_ui.generate.form_page import FormData, is_reshape
+from scenario_ui.forms import initial_values
+from scenario_ui.forms.fields import FormData
+from scenario_ui.forms.render import FormView, Moment, form_view, posted_form_view
 from scenario_ui.scenario import gateway
 from scenario_ui.schema import ModelDefinition, parse_definition
 from scenario_ui.training.families import TrainerFamily, family_for, not_trainable_message
@@ -102,15 +101,10 @@ def training_form(
     moment: Moment,
 ) -> FormView:
     """The Train form for posted data: live, or as submitted (every message shown)."""
-    definition = form_definition(model, family)
-    values = values_from_data(definition, data)
-    if is_reshape(data):
-        moment = Moment.LIVE
-    return form_view(
-        definition,
-        values,
+    return posted_form_view(
+        form_definition(model, family),
+        data,
         moment=moment,
-        previously_shown=parse_shown((data.get(SHOWN) or [""])[-1]),
         base_url=base_url,
         evaluator=evaluate_training,
     )

@@ -14,8 +14,9 @@ from typing import Any
 from django.contrib.auth.models import User
 from django.db import IntegrityError, transaction
 
+from scenario_ui.forms.actions import reshapes
+from scenario_ui.forms.fields import FormData
 from scenario_ui.forms.render import FormView, Moment
-from scenario_ui.generate.form_page import FormData, is_reshape
 from scenario_ui.generate.tokens import posted_token
 from scenario_ui.scenario.errors import ScenarioError
 from scenario_ui.scenario.generation import CostEstimate, SubmissionUnknown
@@ -53,7 +54,7 @@ def review(
     model: ModelDefinition, family: TrainerFamily, data: FormData, *, base_url: str
 ) -> Review:
     form = training_form(model, family, data, base_url=base_url, moment=Moment.SUBMIT)
-    if is_reshape(data) or not form.state.is_valid:
+    if reshapes(data) or not form.state.is_valid:
         return Review(form=form)
     parameters = training_body(form.state)["parameters"]
     try:

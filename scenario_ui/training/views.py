@@ -5,8 +5,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
+from scenario_ui.forms.actions import reshapes
 from scenario_ui.forms.render import Moment
-from scenario_ui.generate.form_page import is_reshape
 from scenario_ui.generate.tokens import new_token
 from scenario_ui.scenario.errors import ScenarioError
 from scenario_ui.scenario.generation import SubmissionUnknown
@@ -48,7 +48,9 @@ def revalidate(request: HtmxHttpRequest, model_id: str) -> HttpResponse:
         model, family, data, base_url=public_api_base_url(request), moment=Moment.LIVE
     )
     context = {"token": request.POST.get("__token", ""), **training_urls(model_id)}
-    return live_response(request, form, reshaped=is_reshape(data), context=context)
+    return live_response(
+        request, form, reshaped=reshapes(data, request.htmx.trigger_name), context=context
+    )
 
 
 @require_POST

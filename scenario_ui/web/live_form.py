@@ -22,7 +22,7 @@ def live_response(
     The rules' verdict travels in an HX-Trigger event, so the page can update
     `required`/`aria-required` without replacing the control being typed in.
     """
-    template = "generate/reshaped.html" if reshaped else f"{FORM_TEMPLATE}#live"
+    template = "forms/reshaped.html" if reshaped else f"{FORM_TEMPLATE}#live"
     response = render(request, template, {"form": form, **context})
     if form.live is not None:
         state = {"required": form.live.required, "invalid": form.live.invalid}
