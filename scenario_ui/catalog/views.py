@@ -8,9 +8,9 @@ from scenario_ui.catalog.pickers import model_options
 from scenario_ui.catalog.search import InvalidCursor, search_catalog
 from scenario_ui.generate.form_page import first_form, form_urls, load_definition
 from scenario_ui.generate.job_page import earlier_request
-from scenario_ui.generate.tokens import new_token
 from scenario_ui.training.families import family_for
 from scenario_ui.web.api_url import public_api_base_url
+from scenario_ui.web.attempts import new_token
 from scenario_ui.web.htmx import HtmxHttpRequest
 from scenario_ui.web.users import signed_in_user
 

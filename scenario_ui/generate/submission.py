@@ -13,7 +13,6 @@ from dataclasses import dataclass
 
 from django.contrib.auth.models import User
 from django.core.files.uploadedfile import UploadedFile
-from django.db import IntegrityError, transaction
 
 from scenario_ui.forms.actions import reshapes
 from scenario_ui.forms.fields import FormData
@@ -22,11 +21,11 @@ from scenario_ui.forms.render import FormView
 from scenario_ui.forms.uploads import UPLOAD_SUFFIX, Upload
 from scenario_ui.generate.form_page import submitted_form
 from scenario_ui.generate.models import Generation
-from scenario_ui.generate.tokens import new_token, posted_token
 from scenario_ui.scenario.assets import upload_image
 from scenario_ui.scenario.errors import ScenarioError
 from scenario_ui.scenario.generation import SubmissionUnknown, submit_generation
 from scenario_ui.schema import ModelDefinition
+from scenario_ui.web.attempts import existing_attempt, new_token, posted_token, record_attempt
 
 type FileData = Mapping[str, list[UploadedFile[bytes]]]
 
@@ -50,7 +49,7 @@ def submit(
     base_url: str,
 ) -> SubmitResult:
     token = posted_token(data)
-    existing = Generation.objects.filter(token=token, user=user).first()
+    existing = existing_attempt(Generation, user, token)
     if existing is not None:
         return SubmitResult(generation=existing)
     chosen = {
@@ -69,21 +68,19 @@ def submit(
         return SubmitResult(form=form, error=error, token=token)
     resolve_uploads(form.state, asset_ids)
     body = build_payload(form.state)
-    try:
-        with transaction.atomic():
-            generation = Generation.objects.create(
-                user=user,
-                token=token,
-                model_id=definition.id,
-                model_name=definition.name,
-                request_body=body,
-            )
-    except IntegrityError:
-        # A concurrent post of the same form won the race; follow its attempt.
-        raced = Generation.objects.filter(token=token, user=user).first()
-        if raced is None:
+    generation, created = record_attempt(
+        Generation,
+        user,
+        token,
+        model_id=definition.id,
+        model_name=definition.name,
+        request_body=body,
+    )
+    if not created:
+        if generation is None:
             return SubmitResult(form=form, token=new_token())
-        return SubmitResult(generation=raced)
+        return SubmitResult(generation=generation)
+    assert generation is not None
     return _send(generation, form)
 
 

@@ -12,12 +12,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.contrib.auth.models import User
-from django.db import IntegrityError, transaction
 
 from scenario_ui.forms.actions import reshapes
 from scenario_ui.forms.fields import FormData
 from scenario_ui.forms.render import FormView, Moment
-from scenario_ui.generate.tokens import posted_token
 from scenario_ui.scenario.errors import ScenarioError
 from scenario_ui.scenario.generation import CostEstimate, SubmissionUnknown
 from scenario_ui.scenario.training import estimate_training, start_training
@@ -26,6 +24,7 @@ from scenario_ui.training.families import TrainerFamily
 from scenario_ui.training.models import Training
 from scenario_ui.training.page import training_form
 from scenario_ui.training.payload import training_body
+from scenario_ui.web.attempts import existing_attempt, posted_token, record_attempt
 
 REVIEWED = "__reviewed"
 
@@ -73,7 +72,7 @@ def start(
     base_url: str,
 ) -> StartResult:
     token = posted_token(data)
-    existing = Training.objects.filter(token=token, user=user).first()
+    existing = existing_attempt(Training, user, token)
     if existing is not None:
         return StartResult(training=existing)
     checked = review(model, family, data, base_url=base_url)
@@ -83,18 +82,19 @@ def start(
         checked.changed_since_estimate = True
         return StartResult(review=checked)
     parameters = training_body(checked.form.state)["parameters"]
-    try:
-        with transaction.atomic():
-            training = Training.objects.create(
-                user=user,
-                token=token,
-                model_id=model.id,
-                model_name=model.name,
-                model_type=model.type,
-                parameters=parameters,
-            )
-    except IntegrityError:
-        return StartResult(training=Training.objects.get(token=token))
+    training, created = record_attempt(
+        Training,
+        user,
+        token,
+        model_id=model.id,
+        model_name=model.name,
+        model_type=model.type,
+        parameters=parameters,
+    )
+    if not created:
+        # A concurrent Start won the race (follow it), or the token was someone else's.
+        return StartResult(training=training) if training else StartResult(review=checked)
+    assert training is not None
     return _send(training, checked)
 
 
@@ -120,4 +120,4 @@ def _send(training: Training, checked: Review) -> StartResult:
 
 def already_started(user: User, data: FormData) -> bool:
     """Whether this form's Start was already pressed (its token recorded a training)."""
-    return Training.objects.filter(token=posted_token(data), user=user).exists()
+    return existing_attempt(Training, user, posted_token(data)) is not None

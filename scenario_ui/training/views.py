@@ -7,7 +7,6 @@ from django.views.decorators.http import require_GET, require_POST
 
 from scenario_ui.forms.actions import reshapes
 from scenario_ui.forms.render import Moment
-from scenario_ui.generate.tokens import new_token
 from scenario_ui.scenario.errors import ScenarioError
 from scenario_ui.scenario.generation import SubmissionUnknown
 from scenario_ui.scenario.training import cancel_training
@@ -23,6 +22,7 @@ from scenario_ui.training.page import (
 )
 from scenario_ui.training.submission import Review, already_started, review, start
 from scenario_ui.web.api_url import public_api_base_url
+from scenario_ui.web.attempts import new_token
 from scenario_ui.web.htmx import STOP_POLLING, HtmxHttpRequest
 from scenario_ui.web.live_form import live_response
 from scenario_ui.web.users import signed_in_user

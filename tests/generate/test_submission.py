@@ -14,10 +14,10 @@ from django.test import Client
 
 from scenario_ui.generate.models import Generation
 from scenario_ui.generate.submission import submit
-from scenario_ui.generate.tokens import TOKEN, new_token
 from scenario_ui.sandbox.models import SandboxAsset, SandboxJob
 from scenario_ui.scenario.errors import ScenarioBadRequest, ScenarioServerError
 from scenario_ui.scenario.generation import SubmissionUnknown
+from scenario_ui.web.attempts import TOKEN, new_token
 from tests.conftest import retries_requested
 from tests.forms.html import Element, error_text, parse_html
 from tests.generate.support import (

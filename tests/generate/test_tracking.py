@@ -12,7 +12,6 @@ from django.contrib.auth.models import User
 from scenario_ui.generate import tracking
 from scenario_ui.generate.models import Generation
 from scenario_ui.generate.submission import submit
-from scenario_ui.generate.tokens import TOKEN, new_token
 from scenario_ui.generate.tracking import (
     FIRST_POLL_SECONDS,
     LONGEST_POLL_SECONDS,
@@ -26,6 +25,7 @@ from scenario_ui.generate.tracking import (
 from scenario_ui.sandbox.lifecycle import FAILURE_ERROR, FAILURE_HINT
 from scenario_ui.sandbox.models import SandboxJob
 from scenario_ui.scenario.errors import ScenarioServerError
+from scenario_ui.web.attempts import TOKEN, new_token
 from tests.generate.support import LUMEN, QUILL, MovableClock, api_calls, demo_definition
 
 pytestmark = pytest.mark.usefixtures("seeded_sandbox")

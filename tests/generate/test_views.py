@@ -12,12 +12,12 @@ from django.contrib.auth.models import User
 from django.test import Client, override_settings
 
 from scenario_ui.generate.models import Generation
-from scenario_ui.generate.tokens import new_token
 from scenario_ui.sandbox.catalog import DEMO_CATALOG_DIR as DEMO_CATALOG
 from scenario_ui.sandbox.lifecycle import FAILURE_ERROR, FAILURE_HINT
 from scenario_ui.sandbox.models import SandboxAsset, SandboxJob
 from scenario_ui.scenario import calls
 from scenario_ui.scenario.client import build_client as sandbox_client
+from scenario_ui.web.attempts import new_token
 from tests.forms.html import Element, error_text, parse_html, wrapper
 from tests.generate.support import MovableClock
 

@@ -12,7 +12,6 @@ import pytest
 from django.contrib.auth.models import User
 from django.utils import timezone
 
-from scenario_ui.generate.tokens import TOKEN
 from scenario_ui.sandbox import clock
 from scenario_ui.sandbox.catalog import DEMO_CATALOG_DIR
 from scenario_ui.sandbox.models import SandboxTraining
@@ -24,6 +23,7 @@ from scenario_ui.training.models import Training
 from scenario_ui.training.monitor import monitor_for
 from scenario_ui.training.page import load_model
 from scenario_ui.training.submission import REVIEWED, digest_of, review, start
+from scenario_ui.web.attempts import TOKEN
 from tests.conftest import retries_requested
 from tests.sandbox.conftest import FrozenClock
 

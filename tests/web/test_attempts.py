@@ -1,0 +1,54 @@
+from __future__ import annotations
+
+import uuid
+
+import pytest
+
+from scenario_ui.generate.models import Generation
+from scenario_ui.training.models import Training
+from scenario_ui.web.attempts import (
+    TOKEN,
+    existing_attempt,
+    new_token,
+    posted_token,
+    record_attempt,
+)
+
+
+def test_new_tokens_are_distinct_uuids():
+    first, second = new_token(), new_token()
+    assert first != second
+    assert str(uuid.UUID(first)) == first
+
+
+def test_a_posted_token_is_kept():
+    token = new_token()
+    assert posted_token({TOKEN: ["ignored", token]}) == token
+
+
+def test_a_missing_or_forged_token_gets_a_fresh_one():
+    for data in ({}, {TOKEN: [""]}, {TOKEN: ["not-a-uuid"]}):
+        fresh = posted_token(data)
+        assert str(uuid.UUID(fresh)) == fresh
+        assert fresh != posted_token(data)
+
+
+@pytest.mark.django_db
+class TestRecordAttempt:
+    def test_creates_once_per_token(self, user):
+        token = new_token()
+        first, created = record_attempt(Generation, user, token, model_id="model_x")
+        again, created_again = record_attempt(Generation, user, token, model_id="model_x")
+        assert created is True
+        assert created_again is False
+        assert again == first
+        assert Generation.objects.count() == 1
+        assert existing_attempt(Generation, user, token) == first
+
+    def test_another_users_token_matches_nothing(self, user, django_user_model):
+        stranger = django_user_model.objects.create_user("stranger", password="a-long-password")
+        token = new_token()
+        record_attempt(Training, stranger, token, model_id="model_x")
+        attempt, created = record_attempt(Training, user, token, model_id="model_x")
+        assert (attempt, created) == (None, False)
+        assert existing_attempt(Training, user, token) is None
