@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cached_property
 
 from django.urls import reverse
 
@@ -33,7 +34,20 @@ class TrainPage:
     # Why training is not offered now; empty when it is.
     refusal: str
     monitor: TrainingMonitor
-    form: FormView | None = None
+    base_url: str = ""
+
+    @cached_property
+    def form(self) -> FormView | None:
+        """The first Train form; built only when a page shows it (not to review or start)."""
+        if self.refusal or self.family is None:
+            return None
+        definition = form_definition(self.model, self.family)
+        return form_view(
+            definition,
+            initial_values(definition),
+            base_url=self.base_url,
+            evaluator=evaluate_training,
+        )
 
 
 def training_urls(model_id: str) -> dict[str, object]:
@@ -55,15 +69,12 @@ def load_model(model_id: str, *, fresh: bool = False) -> ModelDefinition:
 
 def train_page(model: ModelDefinition, *, base_url: str) -> TrainPage:
     family = family_for(model.type)
-    refusal = refusal_for(model, family)
-    form = None
-    if not refusal and family is not None:
-        definition = form_definition(model, family)
-        form = form_view(
-            definition, initial_values(definition), base_url=base_url, evaluator=evaluate_training
-        )
     return TrainPage(
-        model=model, family=family, refusal=refusal, monitor=monitor_for(model), form=form
+        model=model,
+        family=family,
+        refusal=refusal_for(model, family),
+        monitor=monitor_for(model),
+        base_url=base_url,
     )
 
 
