@@ -27,7 +27,11 @@ class LiveChange:
     # Inputs whose message element is re-sent: all that show or showed one.
     refreshed: list[str]
     required: list[str]
-    invalid: list[str]
+
+    @property
+    def invalid(self) -> list[str]:
+        """The inputs marked aria-invalid: exactly those showing a message."""
+        return self.shown
 
 
 def live_change(state: FormState, previously_shown: Iterable[str]) -> LiveChange:
@@ -45,5 +49,4 @@ def live_change(state: FormState, previously_shown: Iterable[str]) -> LiveChange
         shown=shown,
         refreshed=refreshed,
         required=[name for name in names if name in state.required],
-        invalid=shown,
     )
