@@ -23,9 +23,15 @@ from scenario_ui.generate.form_page import submitted_form
 from scenario_ui.generate.models import Generation
 from scenario_ui.scenario.assets import upload_image
 from scenario_ui.scenario.errors import ScenarioError
-from scenario_ui.scenario.generation import SubmissionUnknown, submit_generation
+from scenario_ui.scenario.generation import submit_generation
 from scenario_ui.schema import ModelDefinition
-from scenario_ui.web.attempts import existing_attempt, new_token, posted_token, record_attempt
+from scenario_ui.web.attempts import (
+    existing_attempt,
+    new_token,
+    posted_token,
+    record_attempt,
+    send_once,
+)
 
 type FileData = Mapping[str, list[UploadedFile[bytes]]]
 
@@ -85,17 +91,18 @@ def submit(
 
 
 def _send(generation: Generation, form: FormView) -> SubmitResult:
-    try:
-        submitted = submit_generation(generation.model_id, generation.request_body)
-    except SubmissionUnknown as lost:
+    sent = send_once(
+        generation, lambda: submit_generation(generation.model_id, generation.request_body)
+    )
+    if sent.refused is not None:
+        return SubmitResult(form=form, error=sent.refused, token=new_token())
+    if sent.lost is not None:
         generation.status = Generation.Status.UNKNOWN
-        generation.error = lost.message
+        generation.error = sent.lost.message
         generation.save(update_fields=["status", "error", "updated_at"])
         return SubmitResult(generation=generation)
-    except ScenarioError as refused:
-        # Nothing was started: forget the attempt so the corrected form can be sent.
-        generation.delete()
-        return SubmitResult(form=form, error=refused, token=new_token())
+    submitted = sent.answer
+    assert submitted is not None
     generation.job_id = submitted.job_id
     generation.status = submitted.status
     generation.creative_units = submitted.creative_units

@@ -17,14 +17,14 @@ from scenario_ui.forms.actions import reshapes
 from scenario_ui.forms.fields import FormData
 from scenario_ui.forms.render import FormView, Moment
 from scenario_ui.scenario.errors import ScenarioError
-from scenario_ui.scenario.generation import CostEstimate, SubmissionUnknown
+from scenario_ui.scenario.generation import CostEstimate
 from scenario_ui.scenario.training import estimate_training, start_training
 from scenario_ui.schema import ModelDefinition
 from scenario_ui.training.families import TrainerFamily
 from scenario_ui.training.models import Training
 from scenario_ui.training.page import training_form
 from scenario_ui.training.payload import training_body
-from scenario_ui.web.attempts import existing_attempt, posted_token, record_attempt
+from scenario_ui.web.attempts import existing_attempt, posted_token, record_attempt, send_once
 
 REVIEWED = "__reviewed"
 
@@ -99,18 +99,18 @@ def start(
 
 
 def _send(training: Training, checked: Review) -> StartResult:
-    try:
-        started = start_training(training.model_id, training.parameters)
-    except SubmissionUnknown as lost:
-        training.outcome = Training.Outcome.UNKNOWN
-        training.error = lost.message
-        training.save(update_fields=["outcome", "error"])
-        return StartResult(training=training)
-    except ScenarioError as refused:
-        training.delete()
-        checked.error = refused
+    sent = send_once(training, lambda: start_training(training.model_id, training.parameters))
+    if sent.refused is not None:
+        checked.error = sent.refused
         checked.estimate = None
         return StartResult(review=checked)
+    if sent.lost is not None:
+        training.outcome = Training.Outcome.UNKNOWN
+        training.error = sent.lost.message
+        training.save(update_fields=["outcome", "error"])
+        return StartResult(training=training)
+    started = sent.answer
+    assert started is not None
     training.outcome = Training.Outcome.STARTED
     training.job_id = started.job_id
     training.creative_units = started.creative_units

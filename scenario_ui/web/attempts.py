@@ -8,11 +8,15 @@ and finds that attempt instead of sending a second request.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from django.contrib.auth.models import User
 from django.db import IntegrityError, models, transaction
+
+from scenario_ui.scenario.errors import ScenarioError
+from scenario_ui.scenario.generation import SubmissionUnknown
 
 TOKEN = "__token"
 
@@ -47,3 +51,28 @@ def record_attempt[M: models.Model](
             return records._default_manager.create(user=user, token=token, **fields), True
     except IntegrityError:
         return existing_attempt(records, user, token), False
+
+
+@dataclass(frozen=True)
+class Sent[T]:
+    """How sending a recorded attempt went: an answer, a refusal, or a lost answer."""
+
+    answer: T | None = None
+    refused: ScenarioError | None = None
+    lost: SubmissionUnknown | None = None
+
+
+def send_once[T](attempt: models.Model, send: Callable[[], T]) -> Sent[T]:
+    """Send a recorded attempt, never twice.
+
+    A refusal means nothing started: the attempt is deleted so the corrected form
+    can be sent. A lost answer keeps the attempt: the job may exist, and the caller
+    marks it unknown rather than sending again.
+    """
+    try:
+        return Sent(answer=send())
+    except SubmissionUnknown as lost:
+        return Sent(lost=lost)
+    except ScenarioError as refused:
+        attempt.delete()
+        return Sent(refused=refused)

@@ -5,13 +5,17 @@ import uuid
 import pytest
 
 from scenario_ui.generate.models import Generation
+from scenario_ui.scenario.errors import ScenarioBadRequest
+from scenario_ui.scenario.generation import SubmissionUnknown
 from scenario_ui.training.models import Training
 from scenario_ui.web.attempts import (
     TOKEN,
+    Sent,
     existing_attempt,
     new_token,
     posted_token,
     record_attempt,
+    send_once,
 )
 
 
@@ -52,3 +56,36 @@ class TestRecordAttempt:
         attempt, created = record_attempt(Training, user, token, model_id="model_x")
         assert (attempt, created) == (None, False)
         assert existing_attempt(Training, user, token) is None
+
+
+@pytest.mark.django_db
+class TestSendOnce:
+    def attempt(self, user):
+        generation, _ = record_attempt(Generation, user, new_token(), model_id="model_x")
+        assert generation is not None
+        return generation
+
+    def test_an_answer_is_returned_and_the_attempt_kept(self, user):
+        generation = self.attempt(user)
+        assert send_once(generation, lambda: "job_1") == Sent(answer="job_1")
+        assert Generation.objects.filter(pk=generation.pk).exists()
+
+    def test_a_refusal_deletes_the_attempt(self, user):
+        generation = self.attempt(user)
+        refusal = ScenarioBadRequest("Input steps must be at most 50")
+
+        def refuse() -> str:
+            raise refusal
+
+        assert send_once(generation, refuse) == Sent(refused=refusal)
+        assert not Generation.objects.exists()
+
+    def test_a_lost_answer_keeps_the_attempt(self, user):
+        generation = self.attempt(user)
+        lost = SubmissionUnknown("lost")
+
+        def lose() -> str:
+            raise lost
+
+        assert send_once(generation, lose) == Sent(lost=lost)
+        assert Generation.objects.filter(pk=generation.pk).exists()
