@@ -92,3 +92,25 @@ def test_cancel_a_running_job(form_page: Page, live_server: Any, settings: Any) 
     expect(page.get_by_role("button", name="Cancel job")).to_have_count(0)
     # The swapped-in status no longer polls.
     expect(status).not_to_have_attribute("hx-get", re.compile(".*"))
+
+
+def test_a_chosen_file_survives_a_redrawn_form_and_becomes_an_asset(
+    form_page: Page, live_server: Any, tmp_path: Any
+) -> None:
+    from PIL import Image
+
+    from scenario_ui.generate.models import Generation
+
+    picture = tmp_path / "reference.png"
+    Image.new("RGB", (32, 24), (200, 80, 40)).save(picture)
+    page = form_page
+    page.get_by_role("textbox", name="Prompt", exact=True).fill("a red fox")
+    page.locator("#in-image-upload").set_input_files(str(picture))
+    expect(page.locator("#in-image-preview img")).to_have_count(1)
+    # "+ Add LoRA" redraws the whole form: the chosen file must stay chosen.
+    page.get_by_role("button", name="+ Add LoRA").click()
+    expect(page.get_by_role("combobox", name="LoRA 1")).to_be_focused()
+    assert page.locator("#in-image-upload").evaluate("input => input.files.length") == 1
+    submit_and_open_the_job(page, live_server)
+    body = Generation.objects.get().request_body
+    assert body["image"].startswith("asset_")

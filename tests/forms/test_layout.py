@@ -124,6 +124,22 @@ def test_a_collapsed_input_with_an_issue_opens() -> None:
     assert [issue.phrase for issue in shown.bound["seed"].issues] == ["must be at least 0"]
 
 
+def test_a_collapsed_input_opens_when_a_row_button_targets_it() -> None:
+    definition = make_definition(
+        [{"name": "tags", "type": "string_array"}],
+        {"inputProperties": {"tags": {"collapsed": True}}},
+    )
+    assert shape(layout_of(definition, {"tags": ["a"]}).nodes)[0] == (
+        "collapsed",
+        "tags",
+        False,
+        ["tags"],
+    )
+    added = layout_of(definition, {"tags": ["a"], "__action": ["add:tags"]})
+    assert shape(added.nodes)[0] == ("collapsed", "tags", True, ["tags"])
+    assert added.bound["tags"].focus_index == 1
+
+
 def test_show_issues_for_filters_the_bound_issues() -> None:
     definition = make_definition(
         [
