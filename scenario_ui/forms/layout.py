@@ -163,9 +163,7 @@ def _collapsible(item: _Item) -> Node:
     label = node.bound.label if isinstance(node, FieldNode) else _label_of(node)
     # Open when it holds a message, or the control a row button just added or moved
     # (a closed section would swallow the focus).
-    is_open = any(
-        bound.issues or bound.focus_index is not None for bound in _bound_inputs(node)
-    )
+    is_open = any(bound.issues or bound.focus_index is not None for bound in _bound_inputs(node))
     return CollapsedNode(label=label, children=[node], is_open=is_open)
 
 

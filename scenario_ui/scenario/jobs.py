@@ -8,18 +8,6 @@ from scenario_sdk import omit
 
 from scenario_ui.scenario.calls import JsonObject, call_json, expect_key
 
-TERMINAL_STATUSES = frozenset({"success", "failure", "canceled"})
-JOB_STATUSES = (
-    "pending",
-    "queued",
-    "warming-up",
-    "in-progress",
-    "finalizing",
-    "success",
-    "failure",
-    "canceled",
-)
-
 
 def get_job(job_id: str) -> JsonObject:
     answer = call_json(lambda client: client.jobs.with_raw_response.retrieve(job_id))
