@@ -63,6 +63,7 @@ class LoadError(Exception):
 
 def main(argv: Sequence[str] | None = None) -> int:
     options = _parser().parse_args(argv)
+    load_before = os.getloadavg()[0]
     environment = production_environment(options.database_url or fresh_database_url())
     try:
         prepare(environment)
@@ -81,6 +82,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"loadtest: {error}", file=sys.stderr)
         return 1
     print("\n".join(_summary(steps, options.p99_ms)))
+    print(
+        f"Load average {load_before:.2f} at the start, {os.getloadavg()[0]:.2f} at the end "
+        "(anything else running on the machine lowers the rate)."
+    )
     return 0
 
 
