@@ -29,7 +29,7 @@ from playwright.sync_api import Playwright, sync_playwright
 
 from scenario_ui.accounts.demo_user import DEMO_USERNAME
 from scenario_ui.bench.browser_run import AnchorPage, OurPage, PageKind, measure_run
-from scenario_ui.bench.chromium import VIEWPORT, chromium_version, sign_in
+from scenario_ui.bench.chromium import VIEWPORT, chromium_version, cookie_header, sign_in
 from scenario_ui.bench.definitions import DEFINITIONS, BenchDefinition, pick
 from scenario_ui.bench.options import add_server_options, not_negative, positive
 from scenario_ui.bench.paths import ANCHOR_DIR, PROJECT_DIR, WORK_DIR
@@ -37,9 +37,7 @@ from scenario_ui.bench.production import (
     DEMO_PASSWORD,
     ServerError,
     free_port,
-    fresh_database_url,
-    prepare,
-    production_environment,
+    production_server,
     running_server,
     warm_up,
 )
@@ -83,24 +81,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not (ANCHOR_DIST / "index.html").exists():
         print(f"{ANCHOR_DIST} is missing: `make bench-browser` builds it.", file=sys.stderr)
         return 2
-    environment = production_environment(options.database_url or fresh_database_url())
     try:
-        prepare(environment)
-        _compress(ANCHOR_DIST)
         with ExitStack() as servers:
             ours = servers.enter_context(
-                running_server(
+                production_server(
                     options.server_command,
-                    port=options.port or free_port(),
-                    environment=environment,
+                    port=options.port,
+                    database_url=options.database_url,
                     name="bench-browser-ours",
                 )
             )
+            _compress(ANCHOR_DIST)
             anchor = servers.enter_context(
                 running_server(
                     ANCHOR_SERVER,
                     port=options.anchor_port or free_port(),
-                    environment=environment,
+                    environment=dict(os.environ),
                     name="bench-browser-anchor",
                     ready_path="/",
                 )
@@ -143,10 +139,10 @@ def _run(options: argparse.Namespace, *, ours_url: str, anchor_url: str) -> list
         cookies = sign_in(
             playwright, base_url=ours_url, username=DEMO_USERNAME, password=DEMO_PASSWORD
         )
-        cookie_header = "; ".join(f"{cookie['name']}={cookie['value']}" for cookie in cookies)
+        header = cookie_header(cookies)
         for definition in options.defs:
             for kind, url in ((OURS, ours_url), (ANCHOR, anchor_url)):
-                warm_up(url + kind.path(definition), cookie_header=cookie_header)
+                warm_up(url + kind.path(definition), cookie_header=header)
             runs = _alternate(
                 playwright,
                 definition,
@@ -166,9 +162,14 @@ def _run(options: argparse.Namespace, *, ours_url: str, anchor_url: str) -> list
                     theirs_name=ANCHOR.name,
                 ),
             ]
-    header = _header(options, started=started, load_before=load_before)
     _save(options, results, started=started)
-    return [*header, *lines, "", *NOTES, f"Every sample: {RESULTS.relative_to(PROJECT_DIR)}"]
+    return [
+        *_header(options, started=started, load_before=load_before),
+        *lines,
+        "",
+        *NOTES,
+        f"Every sample: {RESULTS.relative_to(PROJECT_DIR)}",
+    ]
 
 
 def _alternate(

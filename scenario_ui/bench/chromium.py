@@ -82,3 +82,8 @@ def settable_cookies(cookies: list[Cookie]) -> list[SetCookieParam]:
 def chromium_version() -> str:
     finished = subprocess.run([CHROMIUM, "--version"], capture_output=True, text=True, check=False)
     return finished.stdout.strip() or "Chromium (version unknown)"
+
+
+def cookie_header(cookies: list[SetCookieParam]) -> str:
+    """The cookies as a client other than a browser sends them."""
+    return "; ".join(f"{cookie['name']}={cookie['value']}" for cookie in cookies)

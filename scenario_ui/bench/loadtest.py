@@ -25,7 +25,7 @@ from playwright.sync_api import Playwright, sync_playwright
 
 from scenario_ui.accounts.demo_user import DEMO_USERNAME
 from scenario_ui.bench.browser_run import OurPage
-from scenario_ui.bench.chromium import fresh_chromium, sign_in
+from scenario_ui.bench.chromium import cookie_header, fresh_chromium, sign_in
 from scenario_ui.bench.definitions import FLUX
 from scenario_ui.bench.load_plan import LiveUpdate, LoadPlan
 from scenario_ui.bench.load_steps import (
@@ -41,11 +41,7 @@ from scenario_ui.bench.paths import PROJECT_DIR, WORK_DIR
 from scenario_ui.bench.production import (
     DEMO_PASSWORD,
     ServerError,
-    free_port,
-    fresh_database_url,
-    prepare,
-    production_environment,
-    running_server,
+    production_server,
     warm_up,
 )
 
@@ -64,12 +60,12 @@ class LoadError(Exception):
 def main(argv: Sequence[str] | None = None) -> int:
     options = _parser().parse_args(argv)
     load_before = os.getloadavg()[0]
-    environment = production_environment(options.database_url or fresh_database_url())
     try:
-        prepare(environment)
-        port = options.port or free_port()
-        with running_server(
-            options.server_command, port=port, environment=environment, name="loadtest-server"
+        with production_server(
+            options.server_command,
+            port=options.port,
+            database_url=options.database_url,
+            name="loadtest-server",
         ) as server:
             with sync_playwright() as playwright:
                 plan = record_plan(playwright, server.url)
@@ -127,7 +123,7 @@ def record_plan(playwright: Playwright, base_url: str) -> LoadPlan:
             typed="prompt",
         )
     return LoadPlan(
-        cookie_header="; ".join(f"{cookie['name']}={cookie['value']}" for cookie in cookies),
+        cookie_header=cookie_header(cookies),
         catalog_path="/",
         model_path=model_path,
         live=live,

@@ -109,6 +109,18 @@ def server_argv(command: str, port: int) -> list[str]:
 
 
 @contextmanager
+def production_server(command: str, *, port: int, database_url: str, name: str) -> Iterator[Server]:
+    """Our app prepared (see `prepare`) and started with `command` in production settings,
+    on `port` (0: a free one) over `database_url` (empty: a fresh SQLite file)."""
+    environment = production_environment(database_url or fresh_database_url())
+    prepare(environment)
+    with running_server(
+        command, port=port or free_port(), environment=environment, name=name
+    ) as server:
+        yield server
+
+
+@contextmanager
 def running_server(
     command: str,
     *,
