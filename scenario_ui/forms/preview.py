@@ -5,6 +5,7 @@ Snippets name the credentials' environment variables, never their values.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import pprint
 import shlex
@@ -43,6 +44,12 @@ def request_preview(model_id: str, body: dict[str, Any], *, base_url: str = "") 
         ]
     )
     return RequestPreview(body_json=body_json, curl=curl, python=python)
+
+
+def body_digest(body: dict[str, Any]) -> str:
+    """A short fingerprint of the body: a live answer re-sends the preview only when it moved."""
+    text = json.dumps(body, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.blake2b(text.encode(), digest_size=8).hexdigest()
 
 
 def _python_literal(body: dict[str, Any]) -> str:

@@ -9,7 +9,7 @@ from typing import Any
 from django.urls import reverse
 
 from scenario_ui.forms import initial_values, values_from_json
-from scenario_ui.forms.actions import reshapes
+from scenario_ui.forms.components import reshapes
 from scenario_ui.forms.fields import FormData
 from scenario_ui.forms.render import FormView, Moment, form_view, posted_form_view
 from scenario_ui.forms.uploads import Upload

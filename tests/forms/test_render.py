@@ -187,7 +187,7 @@ def test_live_moment_shows_touched_inputs() -> None:
     assert view.summary == []
     assert view.live is not None
     assert view.live.required == ["prompt"]
-    assert [bound.name for bound in view.refreshed_inputs] == ["steps", "seed"]  # type: ignore[attr-defined]
+    assert [bound.name for bound in view.refreshed_inputs] == ["steps", "seed"]
     assert [issue.phrase for issue in view.layout.bound["steps"].issues] == ["must be at most 50"]
     assert view.layout.bound["prompt"].issues == []
 
