@@ -9,26 +9,35 @@ here renders: nodes draw themselves.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from functools import cached_property
 
-from scenario_ui.forms.bound import BoundInput
+from scenario_ui.forms.bound import BoundInput, RawData
 from scenario_ui.forms.nodes import CollapsedNode, GroupNode, Node
 from scenario_ui.forms.plan import FormPlan, plan_for
 from scenario_ui.forms.validation import FormState
 
 
-@dataclass
 class FormLayout:
-    nodes: list[Node]
-    bound: dict[str, BoundInput]
+    """Every input bound; the nodes made when first asked for (a live answer draws none)."""
+
+    def __init__(self, plan: FormPlan, bound: dict[str, BoundInput], raw: RawData) -> None:
+        self.plan = plan
+        self.bound = bound
+        self.raw = raw
+
+    @cached_property
+    def nodes(self) -> list[Node]:
+        return _nodes(self.plan, self.bound, self.raw)
 
 
 def build_layout(state: FormState, *, show_issues_for: Iterable[str] | None = None) -> FormLayout:
     """Lay out the form; issues show only for `show_issues_for` (all when None)."""
     plan = plan_for(state.definition)
     shown = None if show_issues_for is None else set(show_issues_for)
-    bound = _bind_all(plan, state, shown)
-    raw = state.values.raw
+    return FormLayout(plan, _bind_all(plan, state, shown), state.values.raw)
+
+
+def _nodes(plan: FormPlan, bound: dict[str, BoundInput], raw: RawData) -> list[Node]:
     nodes: list[Node] = []
     group: GroupNode | None = None
     for slot in plan.slots:
@@ -46,7 +55,7 @@ def build_layout(state: FormState, *, show_issues_for: Iterable[str] | None = No
         else:
             group = GroupNode(slot.group, [node])
             nodes.append(group)
-    return FormLayout(nodes=nodes, bound=bound)
+    return nodes
 
 
 def _bind_all(plan: FormPlan, state: FormState, shown: set[str] | None) -> dict[str, BoundInput]:

@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+from functools import cached_property
 from typing import Any
 
 from scenario_ui.forms.bound import RawData
@@ -76,8 +77,12 @@ class NumberArrayField(ArrayField):
             return [] if any(same_value(item, o) for o in allowed) else [self.allowed_phrase()]
         spec = self.spec
         return number_phrases(
-            item, low=spec.min, high=spec.max, step=spec.step, integer=is_integer_input(spec)
+            item, low=spec.min, high=spec.max, step=spec.step, integer=self.integer
         )
+
+    @cached_property
+    def integer(self) -> bool:
+        return is_integer_input(self.spec)
 
 
 class FileArrayField(ArrayField):

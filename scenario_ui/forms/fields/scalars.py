@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from functools import cached_property
 from typing import Any
 
 from scenario_ui.forms.defined import same_value
@@ -95,8 +96,12 @@ class NumberField(Field):
             low=self.spec.min,
             high=self.spec.max,
             step=self.spec.step,
-            integer=is_integer_input(self.spec),
+            integer=self.integer,
         )
+
+    @cached_property
+    def integer(self) -> bool:
+        return is_integer_input(self.spec)
 
     def choose_widget(self) -> Widget:
         return SelectWidget() if self.spec.allowed_values else NumberWidget()
