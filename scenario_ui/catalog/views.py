@@ -1,7 +1,10 @@
 from __future__ import annotations
 
+import json
+
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.views.decorators.http import require_GET
 
 from scenario_ui.catalog.filters import CatalogFilterForm, next_page_query
 from scenario_ui.catalog.pickers import model_options
@@ -11,6 +14,7 @@ from scenario_ui.generate.form_page import (
     first_form,
     form_urls,
     load,
+    load_definition,
 )
 from scenario_ui.generate.job_page import earlier_request
 from scenario_ui.training.families import family_for
@@ -65,6 +69,13 @@ def model_detail(request: HttpRequest, model_id: str) -> HttpResponse:
         **form_urls(model_id),
     }
     return render(request, "catalog/model_detail.html", context)
+
+
+@require_GET
+def model_definition(request: HttpRequest, model_id: str) -> HttpResponse:
+    """The record as the API sent it, indented: loaded when the page's raw view opens."""
+    text = json.dumps(load_definition(model_id).raw, indent=2, ensure_ascii=False)
+    return HttpResponse(text, content_type="application/json")
 
 
 def model_picker_options(request: HttpRequest) -> HttpResponse:
