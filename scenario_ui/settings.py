@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "scenario_ui.generate",
     "scenario_ui.training",
     "scenario_ui.sandbox",
+    "scenario_ui.benchmarks",
 ]
 
 MIDDLEWARE = [
