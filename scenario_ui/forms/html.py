@@ -10,7 +10,6 @@ definition and check that none of it becomes HTML.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from html import escape
 
 from django.utils.safestring import SafeString
@@ -19,16 +18,6 @@ from django.utils.safestring import SafeString
 def esc(value: object) -> str:
     """Text or an attribute value, escaped (`&`, `<`, `>`, `"` and `'`)."""
     return escape(value if isinstance(value, str) else str(value), quote=True)
-
-
-def attrs(pairs: Iterable[tuple[str, str]]) -> str:
-    """` name="value"` for each pair (names are the engine's own, values are escaped)."""
-    return "".join(f' {name}="{esc(value)}"' for name, value in pairs)
-
-
-def flag(name: str, on: bool) -> str:
-    """A boolean attribute (` checked`), or nothing."""
-    return f" {name}" if on else ""
 
 
 def safe(html: str) -> SafeString:

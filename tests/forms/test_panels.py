@@ -7,6 +7,7 @@ from scenario_ui.forms.components import Component
 from scenario_ui.forms.components.loras import LoraRow, Loras, LorasNode
 from scenario_ui.forms.components.presets import Presets, PresetsNode
 from scenario_ui.forms.components.resolution import Resolution, ResolutionNode
+from scenario_ui.forms.nodes import Node
 from scenario_ui.forms.plan import plan_for
 from scenario_ui.forms.widgets import Option as Choice
 from scenario_ui.schema import ModelDefinition
@@ -23,26 +24,26 @@ def components_of[C: Component](definition: ModelDefinition, kind: type[C]) -> l
     return [c for c in plan_for(definition).components if isinstance(c, kind)]
 
 
+def nodes_of[N: Node](
+    definition: ModelDefinition, raw: RawData, kind: type[Component], node: type[N]
+) -> list[N]:
+    """What each component of `kind` draws for `raw`."""
+    bound = bound_inputs(definition, raw)
+    drawn = [component.node(bound, raw) for component in components_of(definition, kind)]
+    assert all(isinstance(one, node) for one in drawn)
+    return [one for one in drawn if isinstance(one, node)]
+
+
 def resolution_panel(definition: ModelDefinition, raw: RawData) -> ResolutionNode | None:
-    for component in components_of(definition, Resolution):
-        node = component.node(bound_inputs(definition, raw), raw)
-        assert isinstance(node, ResolutionNode)
-        return node
-    return None
+    return next(iter(nodes_of(definition, raw, Resolution, ResolutionNode)), None)
 
 
 def loras_panel(definition: ModelDefinition, raw: RawData) -> LorasNode | None:
-    for component in components_of(definition, Loras):
-        node = component.node(bound_inputs(definition, raw), raw)
-        assert isinstance(node, LorasNode)
-        return node
-    return None
+    return next(iter(nodes_of(definition, raw, Loras, LorasNode)), None)
 
 
 def preset_panels(definition: ModelDefinition, raw: RawData) -> list[PresetsNode]:
-    bound = bound_inputs(definition, raw)
-    nodes = [c.node(bound, raw) for c in components_of(definition, Presets)]
-    return [node for node in nodes if isinstance(node, PresetsNode)]
+    return nodes_of(definition, raw, Presets, PresetsNode)
 
 
 def consumes(definition: ModelDefinition, kind: type[Component]) -> list[tuple[str, ...]]:

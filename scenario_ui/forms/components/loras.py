@@ -160,8 +160,9 @@ class LorasNode(Node):
         return (
             f'<fieldset class="panel" data-component="loras"><legend class="group__legend">'
             f"{esc(self._label)}</legend>{model_id}"
-            f'<div class="field" data-input="{esc(models.name)}" data-input-type="model_array"'
-            f"{required}>{models.presentation.description_html}"
+            f'<div class="field" data-input="{esc(models.name)}" '
+            f'data-input-type="{esc(models.input_type)}"{required}>'
+            f"{models.presentation.description_html}"
             f'{scales.presentation.description_html}<ol class="lora-rows">{rows}</ol>'
             f'<datalist id="{models.html_id}-options"></datalist>{more}'
             f"{models.error_html()}{scales.error_html()}</div></fieldset>"

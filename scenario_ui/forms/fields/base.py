@@ -43,10 +43,10 @@ class Field:
     def __init__(
         self, spec: InputBase, *, name: str | None = None, fields: FieldFactory | None = None
     ) -> None:
+        """`fields` makes the plug-ins of child inputs; plug-ins without children ignore it."""
         self.spec = spec
         # Rows of an inputs_array post their children under "rows.0.child".
         self.name = name or spec.name
-        self.fields = fields
 
     # --- posted data -> values ------------------------------------------------------------
 

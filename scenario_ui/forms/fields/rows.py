@@ -41,8 +41,8 @@ class InputsArrayField(Field):
     ) -> None:
         if fields is None:
             raise TypeError("an inputs_array plug-in needs `fields` to build its rows' inputs")
-        super().__init__(spec, name=name, fields=fields)
-        self.make_field: FieldFactory = fields
+        super().__init__(spec, name=name)
+        self.make_field = fields
         self._rows: dict[int, list[Field]] = {}
         self._row_key = re.compile(rf"^{re.escape(self.name)}\.(\d+)\.")
 

@@ -143,7 +143,6 @@ class ListWidget(Widget):
     """A list of text or number items, one field each, plus one empty slot to add."""
 
     label_mode = "legend"
-    noun: ClassVar[str] = "item"
 
     def render(self, bound: BoundInput, options: RenderOptions) -> str:
         name = esc(bound.name)
