@@ -21,10 +21,12 @@ from unittest import mock
 from urllib.parse import urlencode
 
 from django.contrib.auth.models import User
+from django.core.handlers.wsgi import WSGIRequest
 from django.http import HttpRequest, HttpResponse
 from django.middleware.gzip import GZipMiddleware
 from django.template.loader import render_to_string
 from django.test import RequestFactory
+from django.test.client import FakePayload
 from django.urls import reverse
 from django_htmx.middleware import HtmxDetails
 
@@ -149,7 +151,11 @@ def answer_of(response: HttpResponse) -> Answer:
 
 
 class Pages:
-    """Requests to the model page and its live updates, through the real views."""
+    """Requests to the model page and its live updates, through the real views.
+
+    Each request is built by Django from a WSGI environ, as the WSGI handler
+    does; writing the environ itself (the HTTP server's work) is done once.
+    """
 
     def __init__(self) -> None:
         self.factory = RequestFactory()
@@ -157,10 +163,12 @@ class Pages:
 
     def model_page(self, model_id: str) -> Callable[[], HttpResponse]:
         """A visit to the model page, ready to repeat."""
-        url = reverse("catalog:model", args=[model_id])
+        environ = self.factory.get(
+            reverse("catalog:model", args=[model_id]), headers=ACCEPT_GZIP
+        ).environ
 
         def visit() -> HttpResponse:
-            request = self.factory.get(url, headers=ACCEPT_GZIP)
+            request = WSGIRequest(dict(environ))
             request.user = self.user
             return _served(lambda r: model_detail(r, model_id), request)
 
@@ -173,14 +181,17 @@ class Pages:
         headers = {"HX-Request": "true", **ACCEPT_GZIP}
         if trigger_name:
             headers["HX-Trigger-Name"] = trigger_name
-        url = reverse("generate:revalidate", args=[model_id])
         # htmx posts a form urlencoded (only the file-carrying submit is multipart).
-        body = urlencode(data, doseq=True)
+        body = urlencode(data, doseq=True).encode()
+        environ = self.factory.post(
+            reverse("generate:revalidate", args=[model_id]),
+            body,
+            content_type="application/x-www-form-urlencoded",
+            headers=headers,
+        ).environ
 
         def send() -> HttpResponse:
-            request = self.factory.post(
-                url, body, content_type="application/x-www-form-urlencoded", headers=headers
-            )
+            request = WSGIRequest({**environ, "wsgi.input": FakePayload(body)})
             request.htmx = HtmxDetails(request)  # type: ignore[attr-defined]
             request.user = self.user
             return _served(lambda r: revalidate(r, model_id), request)  # type: ignore[arg-type]
