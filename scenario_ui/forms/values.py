@@ -88,13 +88,10 @@ def _attach_uploads(
 ) -> None:
     for name, files in uploads.items():
         one = plan.field_named.get(name)
-        if one is None or not files or one.spec.type not in ("file", "file_array"):
+        if one is None or not files or not one.takes_uploads:
             continue
         result.conversion_errors.pop(name, None)
-        if one.spec.type == "file":
-            result.values[name] = files[0]
-        else:
-            result.values[name] = [*result.values.get(name, []), *files]
+        result.values[name] = one.with_uploads(result.values.get(name), files)
 
 
 def _convert(plan: FormPlan, raw: RawData) -> FormValues:

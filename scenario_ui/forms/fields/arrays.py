@@ -16,7 +16,12 @@ from scenario_ui.forms.issues import Invalid
 from scenario_ui.forms.numbers import Number, parse_number
 from scenario_ui.forms.uploads import Upload, upload_phrases
 from scenario_ui.forms.widgets import Widget
-from scenario_ui.forms.widgets.controls import ListWidget, ModelPickerWidget, MultiSelectWidget
+from scenario_ui.forms.widgets.controls import (
+    ListWidget,
+    ModelPickerWidget,
+    MultiSelectWidget,
+    NumberListWidget,
+)
 from scenario_ui.forms.widgets.files import FileWidget
 from scenario_ui.schema import (
     FileArrayInput,
@@ -84,10 +89,18 @@ class NumberArrayField(ArrayField):
     def integer(self) -> bool:
         return is_integer_input(self.spec)
 
+    def choose_widget(self) -> Widget:
+        return MultiSelectWidget() if self.spec.allowed_values else NumberListWidget()
+
 
 class FileArrayField(ArrayField):
     input_type = "file_array"
     spec: FileArrayInput
+    takes_uploads = True
+
+    def with_uploads(self, value: list[str] | None, files: list[Upload]) -> list[str | Upload]:
+        """Chosen files join the asset ids."""
+        return [*(value or []), *files]
 
     def convert(self, text: str) -> str:
         return text.strip()

@@ -11,7 +11,6 @@ listed once in `registry`.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Mapping, Sequence
 from functools import cached_property
 from typing import Any, ClassVar, Protocol
@@ -21,6 +20,7 @@ from scenario_ui.forms.bound import BoundInput, Presentation, RawData, RenderOpt
 from scenario_ui.forms.issues import Invalid, Issue
 from scenario_ui.forms.numbers import Number, format_number
 from scenario_ui.forms.rules import Requirement
+from scenario_ui.forms.texts import as_text
 from scenario_ui.forms.uploads import Upload
 from scenario_ui.forms.widgets import Widget
 from scenario_ui.schema import InputBase
@@ -95,6 +95,13 @@ class Field:
             return [item for item in items if item is not None] or None
         return value
 
+    # Whether chosen files (uploads) can stand for this input's value.
+    takes_uploads: ClassVar[bool] = False
+
+    def with_uploads(self, value: Any, files: list[Upload]) -> Any:
+        """The value once `files` were chosen for this input (see `takes_uploads`)."""
+        raise TypeError(f"{self.input_type} inputs take no files")
+
     def allowed_phrase(self) -> str:
         allowed = getattr(self.spec, "allowed_values", None) or []
         return "must be one of: " + ", ".join(as_text(option) for option in allowed)
@@ -149,16 +156,6 @@ class Field:
             select_labels=select_labels,
             focus_index=focus_index,
         )
-
-
-def as_text(value: Any) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int | float):
-        return format_number(value)
-    if isinstance(value, str):
-        return value
-    return json.dumps(value)
 
 
 def bound_phrases(value: Number, low: Number | None, high: Number | None) -> list[str]:

@@ -131,6 +131,11 @@ class FileField(Field):
 
     input_type = "file"
     spec: FileInput
+    takes_uploads = True
+
+    def with_uploads(self, value: Any, files: list[Upload]) -> Upload:
+        """One file replaces the asset id."""
+        return files[0]
 
     def convert(self, text: str) -> str:
         return text.strip()

@@ -15,6 +15,7 @@ from typing import Any, ClassVar
 from scenario_ui.forms.bound import BoundInput, RenderOptions
 from scenario_ui.forms.html import esc
 from scenario_ui.forms.numbers import format_number
+from scenario_ui.forms.texts import as_text
 
 
 @dataclass(frozen=True)
@@ -33,21 +34,13 @@ class Widget:
         raise NotImplementedError
 
 
-def option_text(value: Any) -> str:
-    """An allowed value as a form posts it (and `uiConfig.selects` keys it)."""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int | float):
-        return format_number(value)
-    return str(value)
-
-
 def options_of(bound: BoundInput) -> list[Option]:
     """allowedValues in their order, labelled from `uiConfig.selects`, the posted ones chosen."""
     allowed = getattr(bound.spec, "allowed_values", None) or []
     chosen = set(bound.raw.get(bound.name, ()))
     labels = bound.select_labels
-    texts = [option_text(value) for value in allowed]
+    # As a form posts them, which is also how `uiConfig.selects` keys them.
+    texts = [as_text(value) for value in allowed]
     return [Option(text, labels.get(text, text), text in chosen) for text in texts]
 
 

@@ -140,17 +140,17 @@ class MultiSelectWidget(Widget):
 
 
 class ListWidget(Widget):
-    """A list of text or number items, one field each, plus one empty slot to add."""
+    """A list of text items, one field each, plus one empty slot to add."""
 
     label_mode = "legend"
 
+    def item_control(self, bound: BoundInput) -> str:
+        """The attributes every item's <input> shares."""
+        return f'type="text" name="{esc(bound.name)}"'
+
     def render(self, bound: BoundInput, options: RenderOptions) -> str:
-        name = esc(bound.name)
         label = esc(bound.label)
-        if bound.input_type == "number_array":
-            control = f'type="number" name="{name}" inputmode="decimal" {number_attrs(bound.spec)}'
-        else:
-            control = f'type="text" name="{name}"'
+        control = self.item_control(bound)
         texts = bound.item_texts()
         items = "".join(
             f'<li class="item-list__item"><input {control} value="{esc(text)}" '
@@ -166,6 +166,15 @@ class ListWidget(Widget):
             else limit_note(bound.max_items, "items")
         )
         return f'<ol class="item-list">{items}</ol>{more}'
+
+
+class NumberListWidget(ListWidget):
+    """A list of numbers: number fields with the input's bounds."""
+
+    def item_control(self, bound: BoundInput) -> str:
+        return (
+            f'type="number" name="{esc(bound.name)}" inputmode="decimal" {number_attrs(bound.spec)}'
+        )
 
 
 class ModelPickerWidget(Widget):
