@@ -24,7 +24,6 @@ Bound = Mapping[str, BoundInput]
 
 
 class Component:
-    key: ClassVar[str]
     # Posted keys that mean "draw the form again in its new shape", never "submit".
     reshaping_keys: ClassVar[tuple[str, ...]] = ()
     # Controls (named by htmx's HX-Trigger-Name) whose change redraws the whole form.

@@ -42,8 +42,6 @@ class LoraRow:
 
 
 class Loras(Component):
-    key = "loras"
-
     def __init__(
         self, config: LorasConfig, models: Field, scales: Field, model_id: Field | None
     ) -> None:

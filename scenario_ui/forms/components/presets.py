@@ -23,7 +23,6 @@ APPLY_PRESET = "__apply_preset"
 
 
 class Presets(Component):
-    key = "presets"
     reshaping_keys = (APPLY_PRESET,)
 
     def __init__(self, index: int, group: PresetGroup, fields: dict[str, Field]) -> None:

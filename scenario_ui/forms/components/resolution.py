@@ -25,7 +25,6 @@ CUSTOM_RESOLUTION = "custom"
 
 
 class Resolution(Component):
-    key = "resolution"
     reshaping_triggers = (RESOLUTION_CHOICE,)
 
     def __init__(self, config: ResolutionConfig, width: Field, height: Field) -> None:

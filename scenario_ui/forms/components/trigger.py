@@ -12,8 +12,6 @@ DEFAULT_TRIGGER_LABEL = "Generate"
 
 
 class Trigger(Component):
-    key = "trigger"
-
     def __init__(self, label: str, *, follows: str | None, at_top: bool) -> None:
         self.label = label
         self.follows = follows
