@@ -62,12 +62,12 @@ $(ANCHOR)/dist/index.html: $(addprefix $(ANCHOR)/,package.json package-lock.json
 # Our model page against the RJSF anchor in Chromium: BENCH_RUNS runs each, alternating.
 bench-browser: $(BENCH_STAMP) $(ANCHOR)/dist/index.html
 	@if [ ! -x "$(CHROMIUM)" ]; then echo "Chromium not found at $(CHROMIUM)." >&2; exit 1; fi
-	CHROMIUM_PATH=$(CHROMIUM) $(BIN)/python -m scenario_ui.bench.browser --runs $(BENCH_RUNS) --server-command '$(BENCH_SERVER)' $(BENCH_ARGS)
+	CHROMIUM_PATH=$(CHROMIUM) $(BIN)/python -m scenario_ui.benchmarks.browser --runs $(BENCH_RUNS) --server-command '$(BENCH_SERVER)' $(BENCH_ARGS)
 
 # The request rate the production server sustains with p99 <= 200 ms (locust, headless).
 loadtest: $(BENCH_STAMP)
 	@if [ ! -x "$(CHROMIUM)" ]; then echo "Chromium not found at $(CHROMIUM)." >&2; exit 1; fi
-	CHROMIUM_PATH=$(CHROMIUM) $(BIN)/python -m scenario_ui.bench.loadtest --server-command '$(BENCH_SERVER)' $(LOADTEST_ARGS)
+	CHROMIUM_PATH=$(CHROMIUM) $(BIN)/python -m scenario_ui.benchmarks.loadtest --server-command '$(BENCH_SERVER)' $(LOADTEST_ARGS)
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles .bench $(ANCHOR)/node_modules $(ANCHOR)/dist $(ANCHOR)/public

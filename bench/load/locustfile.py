@@ -1,6 +1,6 @@
 """Locust users for `make loadtest`: the catalog page, the model page and live form updates.
 
-Run by `scenario_ui.bench.loadtest`, which writes the plan (BENCH_LOAD_PLAN) and steps the
+Run by `scenario_ui.benchmarks.loadtest`, which writes the plan (BENCH_LOAD_PLAN) and steps the
 user count up. Each user sends its next request as soon as the last one is answered
 (closed loop, no think time); a response other than 200 counts as an error (a redirect to
 the login page means the session was lost).
@@ -14,7 +14,7 @@ from pathlib import Path
 
 from locust import FastHttpUser, constant, task
 
-from scenario_ui.bench.load_plan import LoadPlan
+from scenario_ui.benchmarks.load_plan import LoadPlan
 
 PLAN = LoadPlan.load(Path(os.environ["BENCH_LOAD_PLAN"]))
 # A different prompt each time, as someone typing; the form re-validates each one.

@@ -1,7 +1,9 @@
-"""`make bench`: the server-side speed and size of the model form, against Django's own forms.
+"""Speed measurements, never timed tests.
 
-`definitions/` holds the two records the browser bench measures against the
-react-jsonschema-form anchor: a real FLUX.1 [dev] model record and the
-200-input synthetic record (generated with seed 42 by the anchor's
-`gen_synthetic.py`), copied so the bench needs nothing outside the repository.
+`make bench` (the `bench` command): the server-side speed and size of the model form,
+against Django's own forms. `make bench-browser` (`browser.py`): our model page against
+the react-jsonschema-form anchor in Chromium. `make loadtest` (`loadtest.py`): locust
+against the production server. Both browser and load benches drive the app from
+outside, over HTTP; every bench reads its two definitions (a real FLUX.1 [dev] record
+and the 200-input synthetic record) from the vendored anchor in `bench/browser/rjsf/defs/`.
 """

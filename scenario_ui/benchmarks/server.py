@@ -1,7 +1,7 @@
 """`make bench`: the model form's server-side costs, measured in-process.
 
 No HTTP and no database. The two definitions are the ones the browser bench
-uses (`definitions/`: a real FLUX.1 [dev] record and the 200-input synthetic
+uses (`bench/browser/rjsf/defs/`: a real FLUX.1 [dev] record and the 200-input synthetic
 record of the RJSF anchor); a third, generated here, uses every input type and
 component. Requests go through the real views with Django's `RequestFactory`
 and the GZip middleware; the API is replaced by records already in the cache,
@@ -30,6 +30,7 @@ from django.test.client import FakePayload
 from django.urls import reverse
 from django_htmx.middleware import HtmxDetails
 
+from scenario_ui.benchmarks.definitions import FLUX, SYNTHETIC_200
 from scenario_ui.catalog.views import model_detail
 from scenario_ui.forms import initial_values
 from scenario_ui.forms.live import SHOWN
@@ -39,9 +40,8 @@ from scenario_ui.generate.views import revalidate
 from scenario_ui.scenario import gateway
 from scenario_ui.schema import ModelDefinition, NumberInput, StringInput, parse_definition
 
-DEFINITIONS = Path(__file__).resolve().parent / "definitions"
-FLUX_FILE = DEFINITIONS / "model_bfl-flux-1-dev.json"
-SYNTHETIC_FILE = DEFINITIONS / "synthetic-200.json"
+FLUX_FILE = FLUX.path
+SYNTHETIC_FILE = SYNTHETIC_200.path
 FORM_PARTIAL = "forms/model_form.html#form"
 TYPED_PROMPT = "A lighthouse on a basalt cliff at dawn, volumetric fog, 35mm photo"
 # Browsers send this; GZipMiddleware compresses only when asked.

@@ -9,9 +9,9 @@ import pytest
 from django.core.management import call_command
 from playwright.sync_api import Page, Playwright
 
-from scenario_ui.bench.browser_run import OurPage, measure_run
-from scenario_ui.bench.chromium import settable_cookies
-from scenario_ui.bench.definitions import SYNTHETIC_200
+from scenario_ui.benchmarks.browser_run import OurPage, measure_run
+from scenario_ui.benchmarks.chromium import settable_cookies
+from scenario_ui.benchmarks.definitions import SYNTHETIC_200
 
 pytestmark = pytest.mark.browser
 

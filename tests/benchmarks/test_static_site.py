@@ -3,7 +3,7 @@ from __future__ import annotations
 from pathlib import Path
 from wsgiref.util import setup_testing_defaults
 
-from scenario_ui.bench.static_site import site
+from scenario_ui.benchmarks.static_site import site
 
 
 def get(root: Path, path: str) -> tuple[str, bytes]:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from scenario_ui.bench.production import (
+from scenario_ui.benchmarks.production import (
     ServerError,
     production_environment,
     running_server,

@@ -7,7 +7,7 @@ over a mix of catalog page, model page and live updates. Stops at the first step
 does not hold (an error, or p99 over the limit) and prints every step, the requests of
 the best one, and the sustained rate.
 
-Usage: python -m scenario_ui.bench.loadtest --server-command CMD [--users 1,2,4,8,16,32]
+Usage: python -m scenario_ui.benchmarks.loadtest --server-command CMD [--users 1,2,4,8,16,32]
     [--step-seconds 20] [--p99-ms 200] [--port P]
 """
 
@@ -24,11 +24,11 @@ from typing import Final
 from playwright.sync_api import Playwright, sync_playwright
 
 from scenario_ui.accounts.demo_user import DEMO_USERNAME
-from scenario_ui.bench.browser_run import OurPage
-from scenario_ui.bench.chromium import cookie_header, fresh_chromium, sign_in
-from scenario_ui.bench.definitions import FLUX
-from scenario_ui.bench.load_plan import LiveUpdate, LoadPlan
-from scenario_ui.bench.load_steps import (
+from scenario_ui.benchmarks.browser_run import OurPage
+from scenario_ui.benchmarks.chromium import cookie_header, fresh_chromium, sign_in
+from scenario_ui.benchmarks.definitions import FLUX
+from scenario_ui.benchmarks.load_plan import LiveUpdate, LoadPlan
+from scenario_ui.benchmarks.load_steps import (
     StatsError,
     StepResult,
     read_stats,
@@ -36,9 +36,9 @@ from scenario_ui.bench.load_steps import (
     step_table,
     sustained,
 )
-from scenario_ui.bench.options import add_server_options, positive, positive_list
-from scenario_ui.bench.paths import PROJECT_DIR, WORK_DIR
-from scenario_ui.bench.production import (
+from scenario_ui.benchmarks.options import add_server_options, positive, positive_list
+from scenario_ui.benchmarks.paths import PROJECT_DIR, WORK_DIR
+from scenario_ui.benchmarks.production import (
     DEMO_PASSWORD,
     ServerError,
     production_server,

@@ -25,8 +25,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
-from scenario_ui.bench.definitions import DEFINITIONS
-from scenario_ui.bench.paths import PROJECT_DIR, WORK_DIR
+from scenario_ui.benchmarks.definitions import DEFINITIONS
+from scenario_ui.benchmarks.paths import PROJECT_DIR, WORK_DIR
 
 BENCH_DATABASE: Final = WORK_DIR / "bench.sqlite3"
 DEMO_PASSWORD: Final = "bench-demo-password"

@@ -1,6 +1,6 @@
 """The RJSF anchor's build, served the way the app serves its static files: by WhiteNoise,
 compressed ahead of time, from a gunicorn worker. Started as
-`gunicorn 'scenario_ui.bench.static_site:site("<dist folder>")'`.
+`gunicorn 'scenario_ui.benchmarks.static_site:site("<dist folder>")'`.
 """
 
 from __future__ import annotations

@@ -10,7 +10,7 @@ import pytest
 from django.core.management import call_command
 from django.test import Client
 
-from scenario_ui.bench.definitions import DEFINITIONS, FLUX, SYNTHETIC_200, option_label, pick
+from scenario_ui.benchmarks.definitions import DEFINITIONS, FLUX, SYNTHETIC_200, option_label, pick
 from tests.forms.html import parse_html, wrapper
 
 HTMX = {"HX-Request": "true"}

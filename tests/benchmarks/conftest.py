@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from scenario_ui.bench.production import free_port
+from scenario_ui.benchmarks.production import free_port
 
 
 @pytest.fixture

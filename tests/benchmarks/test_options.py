@@ -4,7 +4,7 @@ import argparse
 
 import pytest
 
-from scenario_ui.bench.options import not_negative, positive, positive_list
+from scenario_ui.benchmarks.options import not_negative, positive, positive_list
 
 
 def test_counts() -> None:

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from scenario_ui.bench.summary import KIB, Metric, Row, Spread, compare, samples_of, table
+from scenario_ui.benchmarks.summary import KIB, Metric, Row, Spread, compare, samples_of, table
 
 TIME = Metric("usable_ms", "time to a usable form", "ms", 0.33)
 SIZE = Metric("page_bytes", "page", "KiB", 0.2, scale=KIB)

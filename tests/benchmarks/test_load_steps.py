@@ -4,7 +4,7 @@ import math
 
 import pytest
 
-from scenario_ui.bench.load_steps import (
+from scenario_ui.benchmarks.load_steps import (
     RequestFigures,
     StatsError,
     StepResult,

@@ -17,10 +17,10 @@ from typing import Any, Final
 from playwright._impl._api_structures import SetCookieParam
 from playwright.sync_api import BrowserContext, Page, Playwright
 
-from scenario_ui.bench.chromium import fresh_chromium
-from scenario_ui.bench.definitions import BenchDefinition, ConditionalRule, option_label
-from scenario_ui.bench.paths import ANCHOR_DIR, BROWSER_BENCH_DIR
-from scenario_ui.bench.summary import RunSamples
+from scenario_ui.benchmarks.chromium import fresh_chromium
+from scenario_ui.benchmarks.definitions import BenchDefinition, ConditionalRule, option_label
+from scenario_ui.benchmarks.paths import ANCHOR_DIR, BROWSER_BENCH_DIR
+from scenario_ui.benchmarks.summary import RunSamples
 
 PROBE: Final = ANCHOR_DIR / "probe.js"
 HOOKS: Final = BROWSER_BENCH_DIR / "hooks.js"

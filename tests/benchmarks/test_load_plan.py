@@ -5,7 +5,7 @@ from urllib.parse import parse_qsl
 
 import pytest
 
-from scenario_ui.bench.load_plan import LiveUpdate, LoadPlan
+from scenario_ui.benchmarks.load_plan import LiveUpdate, LoadPlan
 
 BODY = "csrfmiddlewaretoken=abc&__shown=&prompt=A+cat&steps=28&tags=a&tags=b"
 HEADERS = {

@@ -7,7 +7,7 @@ served in the production shape (see `production`); the anchor is its Vite build 
 by WhiteNoise from gunicorn too. Prints, per definition, each metric's median and range
 for both pages and the ratio, and writes every sample to .bench/bench-browser.json.
 
-Usage: python -m scenario_ui.bench.browser [--runs 10] [--warmup 1] [--steady 5]
+Usage: python -m scenario_ui.benchmarks.browser [--runs 10] [--warmup 1] [--steady 5]
     [--defs flux,synthetic-200] [--server-command CMD] [--port P] [--anchor-port P]
 """
 
@@ -28,12 +28,12 @@ from playwright._impl._api_structures import SetCookieParam
 from playwright.sync_api import Playwright, sync_playwright
 
 from scenario_ui.accounts.demo_user import DEMO_USERNAME
-from scenario_ui.bench.browser_run import AnchorPage, OurPage, PageKind, measure_run
-from scenario_ui.bench.chromium import VIEWPORT, chromium_version, cookie_header, sign_in
-from scenario_ui.bench.definitions import DEFINITIONS, BenchDefinition, pick
-from scenario_ui.bench.options import add_server_options, not_negative, positive
-from scenario_ui.bench.paths import ANCHOR_DIR, PROJECT_DIR, WORK_DIR
-from scenario_ui.bench.production import (
+from scenario_ui.benchmarks.browser_run import AnchorPage, OurPage, PageKind, measure_run
+from scenario_ui.benchmarks.chromium import VIEWPORT, chromium_version, cookie_header, sign_in
+from scenario_ui.benchmarks.definitions import DEFINITIONS, BenchDefinition, pick
+from scenario_ui.benchmarks.options import add_server_options, not_negative, positive
+from scenario_ui.benchmarks.paths import ANCHOR_DIR, PROJECT_DIR, WORK_DIR
+from scenario_ui.benchmarks.production import (
     DEMO_PASSWORD,
     ServerError,
     free_port,
@@ -41,12 +41,12 @@ from scenario_ui.bench.production import (
     running_server,
     warm_up,
 )
-from scenario_ui.bench.summary import KIB, MIB, Metric, RunSamples, compare, table
+from scenario_ui.benchmarks.summary import KIB, MIB, Metric, RunSamples, compare, table
 
 ANCHOR_DIST: Final = ANCHOR_DIR / "dist"
 ANCHOR_SERVER: Final = (
     f"{sys.executable} -m gunicorn --workers 2 --bind 127.0.0.1:{{port}} --no-control-socket "
-    f"'scenario_ui.bench.static_site:site(\"{ANCHOR_DIST}\")'"
+    f"'scenario_ui.benchmarks.static_site:site(\"{ANCHOR_DIST}\")'"
 )
 RESULTS: Final = WORK_DIR / "bench-browser.json"
 OURS: Final = OurPage()

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from playwright.sync_api import Cookie
 
-from scenario_ui.bench.chromium import cookie_header, settable_cookies
+from scenario_ui.benchmarks.chromium import cookie_header, settable_cookies
 
 SESSION: Cookie = {
     "name": "sessionid",

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final
 
-from scenario_ui.bench.paths import ANCHOR_DIR
+from scenario_ui.benchmarks.paths import ANCHOR_DIR
 
 
 @dataclass(frozen=True)
