@@ -10,7 +10,7 @@ from scenario_ui.generate.form_page import first_form, form_urls, load_definitio
 from scenario_ui.generate.job_page import earlier_request
 from scenario_ui.training.families import family_for
 from scenario_ui.web.api_url import public_api_base_url
-from scenario_ui.web.attempts import new_token
+from scenario_ui.web.attempts import new_token, token_context
 from scenario_ui.web.htmx import HtmxHttpRequest
 from scenario_ui.web.users import signed_in_user
 
@@ -48,7 +48,7 @@ def model_detail(request: HttpRequest, model_id: str) -> HttpResponse:
     context = {
         "definition": definition,
         "form": form,
-        "token": new_token(),
+        **token_context(new_token()),
         "resubmitting": earlier is not None,
         "trainable": family_for(definition.type) is not None,
         **form_urls(model_id),

@@ -15,8 +15,10 @@ SANDBOX_HOST = "sandbox.internal"
 SANDBOX_BASE_URL = f"http://{SANDBOX_HOST}/sandbox/v1"
 SANDBOX_CREDENTIALS = ("sandbox-key", "sandbox-secret")
 
-# Reads may be retried once; a submission never is (a retried POST can be charged twice).
-READ_RETRIES = 1
+# No call made while a person waits is retried: the SDK would sleep out a Retry-After (up
+# to a minute) inside the request, and a retried POST can be charged twice. Background
+# work may ask for retries.
+REQUEST_RETRIES = 0
 
 
 def is_sandbox() -> bool:
@@ -28,7 +30,7 @@ def _sandbox_http_client() -> httpx.Client:
     return httpx.Client(transport=httpx.WSGITransport(app=InProcessWSGIApp()))
 
 
-def build_client(*, max_retries: int = READ_RETRIES, timeout: float | None = None) -> Scenario:
+def build_client(*, max_retries: int = REQUEST_RETRIES, timeout: float | None = None) -> Scenario:
     seconds = timeout if timeout is not None else settings.SCENARIO_TIMEOUT_SECONDS
     if is_sandbox():
         key, secret = SANDBOX_CREDENTIALS

@@ -483,9 +483,9 @@ def test_polling_backs_off_while_scenario_fails_then_recovers(
     capped = status_section(poll(signed_in, generation, "16.0"))
     assert capped.get("hx-get") == f"/jobs/{generation.pk}/poll/?delay=30.0"
     assert "Checking again in 30 s." in capped.one("p", class_="alert--info").text
-    # The page itself keeps polling too.
+    # The page itself keeps polling too, backing off from its own failed read.
     page = status_section(signed_in.get(job_url(generation)))
-    assert "Checking again in 1 s." in page.one("p", class_="alert--info").text
+    assert "Checking again in 2 s." in page.one("p", class_="alert--info").text
 
     monkeypatch.setattr(calls, "build_client", sandbox_client)
     sandbox_clock.advance(5)

@@ -349,7 +349,9 @@ def test_a_refused_start_shows_the_reason_and_starts_nothing(signed_in: Client, 
     assert Training.objects.count() == 0
 
 
-def test_a_lost_start_answer_is_told_on_the_page(signed_in: Client, fake_api) -> None:
+def test_a_lost_start_answer_stays_unknown_until_the_model_shows_it_started(
+    signed_in: Client, fake_api
+) -> None:
     def lose(request: httpx.Request) -> httpx.Response:
         raise httpx.ReadTimeout("lost")
 
@@ -359,17 +361,35 @@ def test_a_lost_start_answer_is_told_on_the_page(signed_in: Client, fake_api) ->
     data["__reviewed"] = review.one("button", name="__reviewed").get("value") or ""
     response = signed_in.post(page_url(MASCOT, "start"), data)
     assert response.status_code == 302
-    assert Training.objects.get().outcome == Training.Outcome.UNKNOWN
+    training = Training.objects.get()
+    assert training.outcome == Training.Outcome.UNKNOWN
     triggers = [r for r in requests if r.method == "PUT" and "dryRun" not in r.url.params]
     assert len(triggers) == 1
-    root = html_of(signed_in.get(response["Location"]))
-    assert root.one("div", role="alert").text == (
-        "Submission status unknown. The training request was sent but its answer never "
-        "arrived. It was not sent again: the model's status below shows whether the "
-        "training started."
+    unknown = (
+        "Submission status unknown. The request was sent, but no answer came in time, so "
+        "Scenario may or may not have started it. It was not sent again: the model's status "
+        'below shows whether the training started. Scenario shows this model as "new", so no '
+        "training has started from it yet. This page checks again each time it loads; start "
+        "the training again only if the status stays the same."
     )
-    # Told once: the next visit shows the model's status alone.
-    assert html_of(signed_in.get(page_url(MASCOT))).find_all("div", role="alert") == []
+    assert html_of(signed_in.get(response["Location"])).by_id("unknown-start").text == unknown
+    # Not a one-time notice: it stays while the model does not show the training.
+    assert html_of(signed_in.get(page_url(MASCOT))).by_id("unknown-start").text == unknown
+    # The same Start again sends nothing.
+    assert signed_in.post(page_url(MASCOT, "start"), data).status_code == 302
+    assert len([r for r in requests if r.method == "PUT" and "dryRun" not in r.url.params]) == 1
+
+    training_record = demo_record(MASCOT)
+    training_record["model"].update(status="training", jobId="job_lost_start")
+    fake_api(lambda request: httpx.Response(200, json=training_record))
+    page = html_of(signed_in.get(page_url(MASCOT)))
+    assert page.find_all(id="unknown-start") == []
+    training.refresh_from_db()
+    assert (training.outcome, training.job_id, training.error) == (
+        Training.Outcome.STARTED,
+        "job_lost_start",
+        "",
+    )
 
 
 # --- progress ---------------------------------------------------------------------------------

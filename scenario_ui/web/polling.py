@@ -1,0 +1,45 @@
+"""How soon a polling fragment asks again: briskly while reads work, backing off while they
+fail, never sooner than a rate limit's Retry-After. The delay travels in the poll's URL."""
+
+from __future__ import annotations
+
+import math
+
+from django.http import QueryDict
+
+from scenario_ui.scenario.errors import ScenarioError, ScenarioRateLimited
+
+FIRST_POLL_SECONDS = 1.0
+LONGEST_POLL_SECONDS = 30.0
+DELAY = "delay"
+
+
+def poll_delay_from(params: QueryDict, default: float) -> float:
+    """The delay a poll URL carries. Anything else than a finite number reads as `default`,
+    and the rest is held between the first and the longest delay: no value stops polling."""
+    try:
+        delay = float(params.get(DELAY) or default)
+    except ValueError:
+        delay = default
+    if not math.isfinite(delay):
+        delay = default
+    return min(max(delay, FIRST_POLL_SECONDS), LONGEST_POLL_SECONDS)
+
+
+def next_poll_delay(previous: float, *, failed: bool) -> float:
+    """Back off while Scenario fails to answer; poll briskly again once it does."""
+    if not failed:
+        return FIRST_POLL_SECONDS
+    return min(max(previous, FIRST_POLL_SECONDS) * 2, LONGEST_POLL_SECONDS)
+
+
+def delay_after(
+    problem: ScenarioError | None, *, previous: float, usual: float = FIRST_POLL_SECONDS
+) -> float:
+    """The next delay: `usual` after a read that went well (`problem` None), else backed off."""
+    if problem is None:
+        return usual
+    delay = next_poll_delay(previous, failed=True)
+    if isinstance(problem, ScenarioRateLimited):
+        return max(delay, float(problem.retry_after))
+    return delay
