@@ -9,6 +9,7 @@ from scenario_ui.catalog.search import InvalidCursor, search_catalog
 from scenario_ui.generate.form_page import first_form, form_urls, load_definition
 from scenario_ui.generate.job_page import earlier_request
 from scenario_ui.training.families import family_for
+from scenario_ui.training.ownership import trained_by_someone_else
 from scenario_ui.web.api_url import public_api_base_url
 from scenario_ui.web.attempts import new_token, token_context
 from scenario_ui.web.htmx import HtmxHttpRequest
@@ -43,14 +44,16 @@ def catalog_index(request: HtmxHttpRequest) -> HttpResponse:
 def model_detail(request: HttpRequest, model_id: str) -> HttpResponse:
     """The model page; `?from_job=<id>` fills the form with that job's request."""
     definition = load_definition(model_id)
-    earlier = earlier_request(signed_in_user(request), request.GET.get("from_job", ""))
+    user = signed_in_user(request)
+    earlier = earlier_request(user, request.GET.get("from_job", ""))
     form = first_form(definition, base_url=public_api_base_url(request), request_body=earlier)
     context = {
         "definition": definition,
         "form": form,
         **token_context(new_token()),
         "resubmitting": earlier is not None,
-        "trainable": family_for(definition.type) is not None,
+        "trainable": family_for(definition.type) is not None
+        and not trained_by_someone_else(user, model_id),
         **form_urls(model_id),
     }
     return render(request, "catalog/model_detail.html", context)

@@ -17,7 +17,7 @@ from scenario_ui.web.api_url import public_api_base_url
 from scenario_ui.web.attempts import TOKEN, token_context
 from scenario_ui.web.htmx import STOP_POLLING, HtmxHttpRequest
 from scenario_ui.web.live_form import live_response
-from scenario_ui.web.polling import FIRST_POLL_SECONDS, delay_after, poll_delay_from
+from scenario_ui.web.polling import FIRST_POLL_SECONDS, next_poll, poll_delay_from
 from scenario_ui.web.users import signed_in_user
 
 MY_JOBS_SHOWN = 100
@@ -74,7 +74,7 @@ def submit_view(request: HttpRequest, model_id: str) -> HttpResponse:
 @require_GET
 def job_detail(request: HttpRequest, pk: int) -> HttpResponse:
     refreshed = refresh(own_generation(signed_in_user(request), pk))
-    job = job_view(refreshed, poll_delay=delay_after(refreshed.error, previous=FIRST_POLL_SECONDS))
+    job = job_view(refreshed, previous_delay=FIRST_POLL_SECONDS)
     return render(
         request, "generate/job.html", {"job": job, "looked_up": "looked_up" in request.GET}
     )
@@ -84,7 +84,7 @@ def job_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def job_poll(request: HttpRequest, pk: int) -> HttpResponse:
     refreshed = refresh(own_generation(signed_in_user(request), pk))
     previous = poll_delay_from(request.GET, FIRST_POLL_SECONDS)
-    job = job_view(refreshed, poll_delay=delay_after(refreshed.error, previous=previous))
+    job = job_view(refreshed, previous_delay=previous)
     # A finished job whose results could not be read yet keeps polling for them.
     done = job.generation.is_finished and job.problem is None
     return render(
@@ -100,7 +100,7 @@ def job_cancel(request: HtmxHttpRequest, pk: int) -> HttpResponse:
             # Shown once on the job page, above the job's status as re-read then.
             messages.error(request, f"The job was not canceled. {refreshed.error.message}")
         return redirect("generate:job", pk=pk)
-    job = job_view(refreshed, poll_delay=delay_after(refreshed.error, previous=FIRST_POLL_SECONDS))
+    job = job_view(refreshed, previous_delay=FIRST_POLL_SECONDS)
     return render(request, "generate/job.html#status", {"job": job})
 
 
@@ -124,13 +124,12 @@ def my_jobs(request: HtmxHttpRequest) -> HttpResponse:
         if problem is not None:
             break
     running = any(generation.is_running for generation in generations)
+    poll = next_poll(problem, previous=MY_JOBS_POLL_SECONDS, usual=MY_JOBS_POLL_SECONDS)
     context = {
         "generations": generations,
         "running": running,
-        "problem": problem,
-        "poll_seconds": delay_after(
-            problem, previous=MY_JOBS_POLL_SECONDS, usual=MY_JOBS_POLL_SECONDS
-        ),
+        "problem": poll.problem,
+        "poll_seconds": poll.seconds,
         "trainings": Training.objects.filter(user=signed_in_user(request))[:MY_JOBS_SHOWN],
     }
     if request.htmx:

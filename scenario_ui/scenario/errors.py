@@ -89,12 +89,19 @@ class ScenarioRateLimited(ScenarioError):
 
     def not_retried(self) -> ScenarioRateLimited:
         """The same refusal, told where nothing retries by itself (a submit, a cancel)."""
+        return self._told(retry_after=self.retry_after, retried=False)
+
+    def retried_in(self, seconds: int) -> ScenarioRateLimited:
+        """The same refusal, told by a poll that asks again in `seconds` (never sooner)."""
+        return self._told(retry_after=max(seconds, self.retry_after), retried=True)
+
+    def _told(self, *, retry_after: int, retried: bool) -> ScenarioRateLimited:
         return ScenarioRateLimited(
-            retry_after=self.retry_after,
+            retry_after=retry_after,
             reason=self.reason,
             action_name=self.action_name,
             action_limit=self.action_limit,
-            retried=False,
+            retried=retried,
         )
 
 

@@ -31,7 +31,7 @@ from scenario_ui.web.api_url import public_api_base_url
 from scenario_ui.web.attempts import TOKEN, new_token, token_context
 from scenario_ui.web.htmx import STOP_POLLING, HtmxHttpRequest
 from scenario_ui.web.live_form import live_response
-from scenario_ui.web.polling import delay_after, poll_delay_from
+from scenario_ui.web.polling import next_poll, poll_delay_from
 from scenario_ui.web.users import signed_in_user
 
 PAGE = "training/train.html"
@@ -130,7 +130,8 @@ def progress(request: HtmxHttpRequest, model_id: str) -> HttpResponse:
         # The status could not be read: say why and read again later, never sooner
         # than a rate limit allows.
         previous = poll_delay_from(request.GET, MONITOR_POLL_SECONDS)
-        context.update(poll_problem=problem, poll_seconds=delay_after(problem, previous=previous))
+        poll = next_poll(problem, previous=previous, usual=MONITOR_POLL_SECONDS)
+        context.update(poll_problem=poll.problem, poll_seconds=poll.seconds)
         return render(request, f"{PAGE}#monitor", context)
     context.update(monitor=monitor, poll_seconds=MONITOR_POLL_SECONDS)
     status = 200 if monitor.is_active else STOP_POLLING

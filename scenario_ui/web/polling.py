@@ -4,6 +4,7 @@ fail, never sooner than a rate limit's Retry-After. The delay travels in the pol
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 
 from django.http import QueryDict
 
@@ -33,13 +34,21 @@ def next_poll_delay(previous: float, *, failed: bool) -> float:
     return min(max(previous, FIRST_POLL_SECONDS) * 2, LONGEST_POLL_SECONDS)
 
 
-def delay_after(
+@dataclass(frozen=True)
+class NextPoll:
+    seconds: float
+    # What to show about the last read: its wording matches `seconds`.
+    problem: ScenarioError | None
+
+
+def next_poll(
     problem: ScenarioError | None, *, previous: float, usual: float = FIRST_POLL_SECONDS
-) -> float:
-    """The next delay: `usual` after a read that went well (`problem` None), else backed off."""
+) -> NextPoll:
+    """The usual pace after a read that went well; after a failure, back off; after a
+    rate limit, wait its Retry-After (at least the usual pace) and say so."""
     if problem is None:
-        return usual
-    delay = next_poll_delay(previous, failed=True)
+        return NextPoll(usual, None)
     if isinstance(problem, ScenarioRateLimited):
-        return max(delay, float(problem.retry_after))
-    return delay
+        told = problem.retried_in(math.ceil(usual))
+        return NextPoll(float(told.retry_after), told)
+    return NextPoll(next_poll_delay(previous, failed=True), problem)

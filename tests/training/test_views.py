@@ -500,3 +500,79 @@ def test_cancel_without_a_training_is_refused(signed_in: Client) -> None:
     assert html_of(response).by_id("training-monitor").one("p", class_="alert").text == (
         f"Scenario rejected the request: Model {MASCOT} is not training"
     )
+
+
+def test_cancel_without_javascript_shows_the_refusal_on_the_page(
+    signed_in: Client, sandbox_clock: FrozenClock
+) -> None:
+    start(signed_in)
+    sandbox_clock.advance(5)
+    response = signed_in.post(page_url(MASCOT, "cancel"), follow=True)
+    assert response.redirect_chain == [(page_url(MASCOT), 302)]
+    alerts = [alert.text for alert in html_of(response).find_all("div", role="alert")]
+    assert alerts == [
+        f"The training was not canceled. Training of model {MASCOT} cannot be canceled once running"
+    ]
+    assert SandboxModel.objects.get(pk=MASCOT).status == "training"
+
+
+# --- rate limits ------------------------------------------------------------------------------
+
+
+def test_a_rate_limited_progress_read_says_so_and_waits_for_retry_after(
+    signed_in: Client, user: Any, fake_api
+) -> None:
+    Training.objects.create(user=user, model_id=MASCOT)
+    requests = fake_api(lambda request: httpx.Response(429, headers={"Retry-After": "12"}, json={}))
+    response = signed_in.get(page_url(MASCOT, "progress"), headers={"HX-Request": "true"})
+    assert response.status_code == POLLING
+    monitor = html_of(response).by_id("training-monitor")
+    assert monitor.one("p", class_="alert").text == (
+        "Too many requests to Scenario: Scenario is rate-limiting us, retrying in 12 s."
+    )
+    assert monitor.get("hx-trigger") == "every 12.0s"
+    assert monitor.get("hx-get") == page_url(MASCOT, "progress") + "?delay=12.0"
+    assert len(requests) == 1
+
+
+# --- trainings are per user -------------------------------------------------------------------
+
+
+@pytest.fixture
+def someone_else(django_user_model: Any) -> Client:
+    other = Client()
+    other.force_login(django_user_model.objects.create_user("other", password="a-long-password"))
+    return other
+
+
+def test_another_user_cannot_see_cancel_or_start_a_users_training(
+    signed_in: Client, someone_else: Client, sandbox_clock: FrozenClock
+) -> None:
+    form = form_data(html_of(signed_in.get(page_url(MASCOT))))
+    start(signed_in)
+    for method, action in [
+        ("get", ""),
+        ("get", "progress"),
+        ("post", "form"),
+        ("post", "review"),
+        ("post", "start"),
+        ("post", "cancel"),
+    ]:
+        response = getattr(someone_else, method)(page_url(MASCOT, action), form)
+        assert response.status_code == 404, action
+    assert SandboxModel.objects.get(pk=MASCOT).status == "training"
+    assert SandboxTraining.objects.count() == 1
+    assert signed_in.get(page_url(MASCOT, "progress")).status_code == POLLING
+
+
+def test_the_model_page_offers_training_only_to_its_trainer(
+    signed_in: Client, user: Any, someone_else: Client
+) -> None:
+    def train_links(client: Client) -> list[str]:
+        root = html_of(client.get(f"/models/{MASCOT}/"))
+        return [link.text for link in root.find_all("a") if link.text == "Train this model"]
+
+    assert train_links(someone_else) == ["Train this model"]
+    Training.objects.create(user=user, model_id=MASCOT)
+    assert train_links(signed_in) == ["Train this model"]
+    assert train_links(someone_else) == []

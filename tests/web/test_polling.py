@@ -7,7 +7,8 @@ from scenario_ui.scenario.errors import ScenarioRateLimited, ScenarioServerError
 from scenario_ui.web.polling import (
     FIRST_POLL_SECONDS,
     LONGEST_POLL_SECONDS,
-    delay_after,
+    NextPoll,
+    next_poll,
     next_poll_delay,
     poll_delay_from,
 )
@@ -63,14 +64,24 @@ def test_no_delay_in_the_url_can_stop_or_flood_polling(query: str, delay: float)
 
 
 def test_after_a_good_read_the_usual_pace() -> None:
-    assert delay_after(None, previous=16.0) == FIRST_POLL_SECONDS
-    assert delay_after(None, previous=16.0, usual=3.0) == 3.0
+    assert next_poll(None, previous=16.0) == NextPoll(FIRST_POLL_SECONDS, None)
+    assert next_poll(None, previous=16.0, usual=3.0) == NextPoll(3.0, None)
 
 
 def test_after_a_failed_read_back_off() -> None:
-    assert delay_after(ScenarioServerError("down"), previous=4.0) == 8.0
+    down = ScenarioServerError("down")
+    assert next_poll(down, previous=4.0) == NextPoll(8.0, down)
 
 
-def test_after_a_rate_limit_never_sooner_than_retry_after() -> None:
-    assert delay_after(ScenarioRateLimited(retry_after=45), previous=1.0) == 45.0
-    assert delay_after(ScenarioRateLimited(retry_after=1), previous=8.0) == 16.0
+def test_after_a_rate_limit_wait_retry_after_and_say_exactly_that() -> None:
+    poll = next_poll(ScenarioRateLimited(retry_after=45), previous=1.0, usual=3.0)
+    assert poll.seconds == 45.0
+    assert poll.problem is not None
+    assert poll.problem.message == "Scenario is rate-limiting us, retrying in 45 s."
+
+
+def test_a_rate_limit_shorter_than_the_usual_pace_waits_the_usual_pace() -> None:
+    poll = next_poll(ScenarioRateLimited(retry_after=1, reason="busy"), previous=8.0, usual=3.0)
+    assert poll.seconds == 3.0
+    assert poll.problem is not None
+    assert poll.problem.message == "Scenario is rate-limiting us, retrying in 3 s (busy)."
