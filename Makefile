@@ -25,6 +25,7 @@ run: install
 	$(BIN)/python manage.py migrate --no-input
 	$(BIN)/python manage.py seed_sandbox
 	$(BIN)/python manage.py ensure_demo_user
+	$(BIN)/python manage.py sandbox_credentials --base-url http://$(HOST):$(PORT)/sandbox/v1
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 lint: install
