@@ -164,6 +164,13 @@ STORAGES = {
     },
 }
 
+# --- Posted forms -----------------------------------------------------------
+# A file is kept only up to its input's maxSize, and never past this (bytes).
+MAX_UPLOAD_BYTES = int(os.environ.get("MAX_UPLOAD_BYTES", str(50 * 1024 * 1024)))
+# Any POST may carry this many fields; a model's form may carry what its definition's
+# size allows (see web.form_posts), so a definition of thousands of inputs still posts.
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 20_000
+
 # --- Security -------------------------------------------------------------
 # Strict CSP: scripts and styles only from our origin (plus a per-request
 # nonce); htmx is configured not to eval and not to inject inline styles.

@@ -38,6 +38,7 @@ from scenario_ui.web.attempts import (
     record_attempt,
     send_once,
 )
+from scenario_ui.web.uploads import OversizedFile
 
 type FileData = Mapping[str, list[UploadedFile[bytes]]]
 
@@ -76,10 +77,7 @@ def submit(
     chosen = {
         key.removesuffix(UPLOAD_SUFFIX): files[key] for key in files if key.endswith(UPLOAD_SUFFIX)
     }
-    uploads = {
-        name: [Upload(f.name or "file", f.size or 0, f.content_type or "") for f in picked]
-        for name, picked in chosen.items()
-    }
+    uploads = {name: [_described(file) for file in picked] for name, picked in chosen.items()}
     form = submitted_form(definition, data, uploads=uploads, base_url=base_url)
     if reshapes(data) or not form.state.is_valid:
         return ShowForm(form, token)
@@ -122,6 +120,11 @@ def _send(generation: Generation, form: FormView) -> SubmitResult:
         case Refused(error=refusal):
             return ShowForm(form, new_token(), refusal)
     return Follow(generation)
+
+
+def _described(file: UploadedFile[bytes]) -> Upload:
+    limit = file.limit if isinstance(file, OversizedFile) else None
+    return Upload(file.name or "file", file.size or 0, file.content_type or "", limit)
 
 
 def _upload_all(

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_POST
 
 from scenario_ui.generate.estimate import estimate_form
@@ -12,12 +13,15 @@ from scenario_ui.generate.job_page import job_view, own_generation
 from scenario_ui.generate.models import Generation
 from scenario_ui.generate.submission import Follow, ShowForm, submit
 from scenario_ui.generate.tracking import cancel, look_up, refresh
+from scenario_ui.schema import ModelDefinition
 from scenario_ui.training.models import Training
 from scenario_ui.web.api_url import public_api_base_url
 from scenario_ui.web.attempts import TOKEN, token_context
+from scenario_ui.web.form_posts import form_data
 from scenario_ui.web.htmx import STOP_POLLING, HtmxHttpRequest
 from scenario_ui.web.live_form import live_response
 from scenario_ui.web.polling import FIRST_POLL_SECONDS, next_poll, poll_delay_from
+from scenario_ui.web.uploads import cap_uploads
 from scenario_ui.web.users import signed_in_user
 
 MY_JOBS_SHOWN = 100
@@ -28,9 +32,10 @@ MY_JOBS_POLL_SECONDS = 3.0
 @require_POST
 def revalidate(request: HtmxHttpRequest, model_id: str) -> HttpResponse:
     """A live update: out-of-band message swaps, or the whole form when it changed shape."""
+    definition = load_definition(model_id)
     answer = live_form(
-        load_definition(model_id),
-        dict(request.POST.lists()),
+        definition,
+        form_data(request, definition),
         trigger_name=request.htmx.trigger_name,
         base_url=public_api_base_url(request),
     )
@@ -40,18 +45,27 @@ def revalidate(request: HtmxHttpRequest, model_id: str) -> HttpResponse:
 
 @require_POST
 def estimate(request: HttpRequest, model_id: str) -> HttpResponse:
-    answer = estimate_form(load_definition(model_id), dict(request.POST.lists()))
+    definition = load_definition(model_id)
+    answer = estimate_form(definition, form_data(request, definition))
     context = {"answer": answer, "estimate_url": form_urls(model_id)["estimate_url"]}
     return render(request, "generate/_estimate.html", context)
 
 
 @require_POST
+@csrf_exempt  # Checked by _submit, once the upload caps are in place (Django's recipe).
 def submit_view(request: HttpRequest, model_id: str) -> HttpResponse:
     definition = load_definition(model_id)
+    cap_uploads(request, definition)
+    return _submit(request, definition)
+
+
+@csrf_protect
+def _submit(request: HttpRequest, definition: ModelDefinition) -> HttpResponse:
+    model_id = definition.id
     result = submit(
         signed_in_user(request),
         definition,
-        dict(request.POST.lists()),
+        form_data(request, definition),
         dict(request.FILES.lists()),
         base_url=public_api_base_url(request),
     )

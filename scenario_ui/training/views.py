@@ -14,6 +14,7 @@ from scenario_ui.training.monitor import monitor_for
 from scenario_ui.training.ownership import require_own_training, unsettled_start
 from scenario_ui.training.page import (
     TrainPage,
+    form_definition,
     load_model,
     train_page,
     training_form,
@@ -29,6 +30,7 @@ from scenario_ui.training.submission import (
 )
 from scenario_ui.web.api_url import public_api_base_url
 from scenario_ui.web.attempts import TOKEN, new_token, token_context
+from scenario_ui.web.form_posts import form_data
 from scenario_ui.web.htmx import STOP_POLLING, HtmxHttpRequest
 from scenario_ui.web.live_form import live_response
 from scenario_ui.web.polling import next_poll, poll_delay_from
@@ -57,7 +59,7 @@ def revalidate(request: HtmxHttpRequest, model_id: str) -> HttpResponse:
     family = family_for(model.type)
     if family is None:
         return HttpResponse(status=204)
-    data = dict(request.POST.lists())
+    data = form_data(request, form_definition(model, family))
     form = training_form(
         model, family, data, base_url=public_api_base_url(request), moment=Moment.LIVE
     )
@@ -73,7 +75,7 @@ def review_view(request: HttpRequest, model_id: str) -> HttpResponse:
     if isinstance(ready, HttpResponse):
         return ready
     page, family = ready
-    data = dict(request.POST.lists())
+    data = form_data(request, form_definition(page.model, family))
     checked = review(page.model, family, data, base_url=public_api_base_url(request))
     return _render_review(request, page, checked, token=request.POST.get(TOKEN) or new_token())
 
@@ -82,14 +84,14 @@ def review_view(request: HttpRequest, model_id: str) -> HttpResponse:
 def start_view(request: HttpRequest, model_id: str) -> HttpResponse:
     user = signed_in_user(request)
     require_own_training(user, model_id)
-    data = dict(request.POST.lists())
-    if already_started(user, data):
+    if already_started(user, dict(request.POST.lists())):
         # A second click on Start: the first one's training is what to follow.
         return redirect("training:train", model_id=model_id)
     ready = _page_to_train(request, model_id)
     if isinstance(ready, HttpResponse):
         return ready
     page, family = ready
+    data = form_data(request, form_definition(page.model, family))
     match start(user, page.model, family, data, base_url=public_api_base_url(request)):
         case Started():
             # The Train page tells what became of it, from the model's own status.
