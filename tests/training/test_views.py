@@ -16,6 +16,7 @@ from scenario_ui.sandbox.catalog import DEMO_CATALOG_DIR
 from scenario_ui.sandbox.models import SandboxModel, SandboxTraining
 from scenario_ui.training.models import Training
 from tests.forms.html import Element, parse_html
+from tests.forms.html import posted_fields as form_data
 from tests.sandbox.conftest import FrozenClock
 
 pytestmark = pytest.mark.usefixtures("seeded_sandbox")
@@ -42,23 +43,6 @@ def html_of(response: Any) -> Element:
 def facts(root: Element) -> dict[str, str]:
     listing = root.one("dl", class_="facts", where=lambda dl: "facts--compact" not in dl.classes)
     return {row.one("dt").text: row.one("dd").text for row in listing.find_all("div")}
-
-
-def form_data(root: Element) -> dict[str, str]:
-    """What the browser would post from the page's Train form, untouched."""
-    data: dict[str, str] = {}
-    for element in root.by_id("model-form").iter():
-        name = element.get("name")
-        if not name or element.get("type") in ("checkbox", "submit") or element.tag == "button":
-            continue
-        if element.tag == "select":
-            chosen = [option for option in element.find_all("option") if option.has("selected")]
-            data[name] = (chosen[0].get("value") or "") if chosen else ""
-        elif element.tag == "textarea":
-            data[name] = element.text
-        else:
-            data[name] = element.get("value") or ""
-    return data
 
 
 def stats(root: Element) -> dict[str, str]:
