@@ -122,7 +122,8 @@ def test_wrong_methods_are_405(client: Client, method: str, path: str, allowed: 
     [("get", "/collections"), ("put", "/models/model_a/epochs"), ("get", "/models/"), ("get", "/")],
 )
 def test_unknown_routes_are_404_in_the_error_shape(client: Client, method: str, path: str) -> None:
-    response = getattr(client, method)(f"{API_ROOT}{path}")
+    assert getattr(client, method)(f"{API_ROOT}{path}").status_code == 401
+    response = getattr(client, method)(f"{API_ROOT}{path}", headers=AUTH_HEADERS)
     assert response.status_code == 404
     assert response["Content-Type"] == "application/json"
     assert json.loads(response.content) == {
