@@ -149,7 +149,8 @@ def url_of(route: Route, world: World) -> str:
 
 
 def is_sign_in_redirect(response: Any) -> bool:
-    return response.status_code == 302 and response["Location"].startswith("/accounts/login/")
+    location: str = response.get("Location", "")
+    return response.status_code == 302 and location.startswith("/accounts/login/")
 
 
 def problems_of(access: Access, where: str, answers: dict[str, Any]) -> Iterator[str]:
