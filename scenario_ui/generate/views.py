@@ -56,12 +56,11 @@ def estimate(request: HttpRequest, model_id: str) -> HttpResponse:
 def submit_view(request: HttpRequest, model_id: str) -> HttpResponse:
     definition = load_definition(model_id)
     cap_uploads(request, definition)
-    return _submit(request, definition)
+    return _submit(request, model_id, definition)
 
 
 @csrf_protect
-def _submit(request: HttpRequest, definition: ModelDefinition) -> HttpResponse:
-    model_id = definition.id
+def _submit(request: HttpRequest, model_id: str, definition: ModelDefinition) -> HttpResponse:
     result = submit(
         signed_in_user(request),
         definition,

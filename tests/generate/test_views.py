@@ -499,9 +499,10 @@ def test_a_poll_without_a_readable_delay_starts_from_the_first(
     signed_in: Client, sandbox_clock: MovableClock
 ) -> None:
     generation = submitted_job(signed_in, {"prompt": "a lighthouse"})
-    for delay in ("", "soon"):
+    for delay in ("", "soon", "nan", "inf", "-1e999"):
         section = status_section(poll(signed_in, generation, delay))
         assert section.get("hx-get") == f"/jobs/{generation.pk}/poll/?delay=1.0"
+        assert section.get("hx-trigger") == "every 1.0s"
 
 
 def test_cancel_from_the_job_page(signed_in: Client, sandbox_clock: MovableClock) -> None:
@@ -780,3 +781,58 @@ def test_a_rate_limited_fragment_says_when_to_try_again(signed_in: Client, fake_
         "Scenario is rate-limiting us: try again in 4 s (Too many requests)."
     )
     assert "<meta" not in response.content.decode()
+
+
+# --- numbers no client can hold -------------------------------------------------------------
+
+HUGE = "9" * 400
+
+
+def test_a_number_of_hundreds_of_digits_is_a_field_problem_in_every_form_view(
+    signed_in: Client,
+) -> None:
+    data = {"prompt": "a lighthouse", "seed": HUGE}
+    live_answer = live(signed_in, LUMEN, data, **{"HX-Trigger-Name": "seed"})
+    assert live_answer.status_code == 200
+    assert form_state(live_answer)["invalid"] == ["seed"]
+    estimate = signed_in.post(f"/models/{LUMEN}/estimate/", data)
+    assert estimate.status_code == 200
+    submitted = signed_in.post(submit_url(LUMEN), {**data, "__token": new_token()})
+    assert submitted.status_code == 422
+    assert error_text(html_of(submitted), "seed") == "Must be a finite number within ±1.8e308."
+    assert Generation.objects.count() == 0
+
+
+def test_nan_in_a_json_input_is_a_field_problem_not_a_stored_body(
+    signed_in: Client, fake_api
+) -> None:
+    model = {"id": "model_json", "inputs": [{"name": "pose", "type": "vector3"}]}
+    fake_api(lambda request: httpx.Response(200, json={"model": model}))
+    for text in ("NaN", '{"x": Infinity}', "1e400"):
+        response = signed_in.post(
+            "/models/model_json/generate/", {"pose": text, "__token": new_token()}
+        )
+        assert response.status_code == 422, text
+    assert Generation.objects.count() == 0
+
+
+def test_a_definition_with_a_default_past_any_number_still_renders(
+    signed_in: Client, fake_api
+) -> None:
+    model = {
+        "id": "model_huge",
+        "inputs": [
+            {"name": "seed", "type": "number", "default": 10**400},
+            {"name": "seed", "type": "string"},
+        ],
+    }
+    fake_api(lambda request: httpx.Response(200, text=json.dumps({"model": model})))
+    response = signed_in.get("/models/model_huge/")
+    assert response.status_code == 200
+    problems = [item.text for item in html_of(response).find_all("li", class_="problem")]
+    assert problems == [
+        'error /inputs/0/default: "default" holds a number of 401 digits, not a finite number '
+        "within ±1.8e308",
+        'error /inputs/1/name: duplicate input name "seed"; first defined at /inputs/0; this '
+        "one is left out of the form",
+    ]

@@ -15,7 +15,7 @@ from scenario_ui.sandbox import clock
 from scenario_ui.sandbox.catalog import DEMO_CATALOG_DIR
 from scenario_ui.sandbox.models import SandboxModel, SandboxTraining
 from scenario_ui.training.models import Training
-from tests.forms.html import Element, parse_html
+from tests.forms.html import Element, error_text, parse_html
 from tests.forms.html import posted_fields as form_data
 from tests.sandbox.conftest import FrozenClock
 
@@ -560,3 +560,20 @@ def test_the_model_page_offers_training_only_to_its_trainer(
     Training.objects.create(user=user, model_id=MASCOT)
     assert train_links(signed_in) == ["Train this model"]
     assert train_links(someone_else) == []
+
+
+def test_a_number_of_hundreds_of_digits_is_a_field_problem_in_the_train_form(
+    signed_in: Client,
+) -> None:
+    data = {**form_data(html_of(signed_in.get(page_url(MASCOT)))), "rank": "9" * 400}
+    live = signed_in.post(
+        page_url(MASCOT, "form"), {**data, "__shown": "rank"}, headers={"HX-Request": "true"}
+    )
+    assert live.status_code == 200
+    assert json.loads(live["HX-Trigger"])["scenario:form-state"]["invalid"] == ["rank"]
+    reviewed = signed_in.post(page_url(MASCOT, "review"), data)
+    assert reviewed.status_code == 422
+    assert error_text(html_of(reviewed), "rank") == "Must be a finite number within ±1.8e308."
+    started = signed_in.post(page_url(MASCOT, "start"), {**data, "__reviewed": "x"})
+    assert started.status_code == 422
+    assert SandboxTraining.objects.count() == 0
