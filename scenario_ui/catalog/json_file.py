@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 from typing import Any, NoReturn
 
-from scenario_ui.schema.scalars import MAX_NESTING, nested_too_deeply
+from scenario_ui.nesting import MAX_NESTING, nested_too_deeply
 
 
 class JsonFileError(Exception):

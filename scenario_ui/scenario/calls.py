@@ -8,6 +8,7 @@ from typing import Any
 
 from scenario_sdk import Scenario
 
+from scenario_ui.nesting import MAX_NESTING, nested_too_deeply
 from scenario_ui.scenario.client import REQUEST_RETRIES, build_client
 from scenario_ui.scenario.errors import (
     ScenarioBadResponse,
@@ -23,11 +24,16 @@ def call_json(call: Callable[[Scenario], Any], *, max_retries: int = REQUEST_RET
     """Run `call` with a fresh client (its `with_raw_response` answer) and decode the body."""
     try:
         raw = call(build_client(max_retries=max_retries))
-        return raw.json()
+        body = raw.json()
     except ScenarioError:
         raise
     except Exception as exc:
         raise translate(exc) from exc
+    if nested_too_deeply(body):
+        raise ScenarioBadResponse(
+            f"Scenario sent an answer nested deeper than {MAX_NESTING} levels."
+        )
+    return body
 
 
 def call_action(call: Callable[[Scenario], Any]) -> Any:

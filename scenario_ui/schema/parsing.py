@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from scenario_ui.nesting import MAX_NESTING, nested_too_deeply
 from scenario_ui.schema.definition import ModelDefinition, TrainingProgress
 from scenario_ui.schema.inputs import (
     INPUT_TYPES,
@@ -20,7 +21,7 @@ from scenario_ui.schema.inputs import (
 from scenario_ui.schema.lenient import validate_dropping_invalid_fields
 from scenario_ui.schema.problems import DefinitionProblem, join_pointer
 from scenario_ui.schema.rules import RequiredRules
-from scenario_ui.schema.scalars import MAX_NESTING, describe_value, nested_too_deeply
+from scenario_ui.schema.scalars import describe_value
 from scenario_ui.schema.ui_config import UiConfig
 
 _METADATA_KEYS = (

@@ -10,12 +10,11 @@ from typing import Annotated, Any
 from pydantic import PlainValidator
 from pydantic_core import PydanticCustomError
 
+from scenario_ui.nesting import MAX_NESTING, nested_too_deeply
+
 WRONG_VALUE_ERROR = "wrong_value"
 NOT_ONE_OF_ERROR = "not_one_of"
 _LONGEST_SHOWN_VALUE = 60
-# Definitions are a few levels deep (an inputs_array row's rule is about ten); anything
-# far deeper is a mistake or an attack, and would exhaust Python's recursion limit.
-MAX_NESTING = 64
 # What JSON numbers mean to every client (JavaScript, Python floats): finite doubles.
 LARGEST_NUMBER = sys.float_info.max
 # The largest whole number a double holds exactly (JavaScript's MAX_SAFE_INTEGER).
@@ -84,20 +83,6 @@ def _validate_count(value: object) -> int:
     if count > LARGEST_COUNT:
         raise wrong_value(f"must be a whole number of at most {LARGEST_COUNT}", value)
     return count
-
-
-def nested_too_deeply(value: object) -> bool:
-    """Whether `value` holds lists and objects more than MAX_NESTING levels deep."""
-    pending: list[tuple[object, int]] = [(value, 1)]
-    while pending:
-        item, level = pending.pop()
-        if not isinstance(item, dict | list):
-            continue
-        if level > MAX_NESTING:
-            return True
-        children = item.values() if isinstance(item, dict) else item
-        pending.extend((child, level + 1) for child in children)
-    return False
 
 
 def json_value_problem(value: object) -> str:
