@@ -9,7 +9,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: install run test lint typecheck pytest bench clean
+.PHONY: install run test lint typecheck pytest fuzz bench clean
 
 install: $(STAMP)
 
@@ -40,6 +40,11 @@ pytest: install
 	DJANGO_ALLOW_ASYNC_UNSAFE=true $(BIN)/pytest $(PYTEST_ARGS)
 
 test: lint typecheck pytest
+
+# The property-based suite with many more random examples than CI runs (tests/fuzz/budget.py);
+# failing examples are kept in .hypothesis/ and replayed first next time.
+fuzz: install
+	HYPOTHESIS_PROFILE=fuzz DJANGO_ALLOW_ASYNC_UNSAFE=true $(BIN)/pytest tests/fuzz $(PYTEST_ARGS)
 
 bench: install
 	$(BIN)/python manage.py bench
