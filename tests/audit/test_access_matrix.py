@@ -42,6 +42,7 @@ ACCESS: dict[str, Access] = {
     "catalog:index": Access.SIGNED_IN,
     "catalog:model_options": Access.SIGNED_IN,
     "catalog:model": Access.SIGNED_IN,
+    "catalog:model_definition": Access.SIGNED_IN,
     "generate:revalidate": Access.SIGNED_IN,
     "generate:estimate": Access.SIGNED_IN,
     "generate:submit": Access.SIGNED_IN,
