@@ -14,7 +14,7 @@ BENCH_SERVER ?= $(BIN)/gunicorn --workers 2 --bind 127.0.0.1:{port} --no-control
 BENCH_RUNS ?= 10
 ANCHOR := bench/browser/rjsf
 
-.PHONY: install run test lint typecheck pytest bench bench-browser loadtest clean
+.PHONY: install run test lint typecheck pytest fuzz bench bench-browser loadtest clean
 
 install: $(STAMP)
 
@@ -30,6 +30,7 @@ run: install
 	$(BIN)/python manage.py migrate --no-input
 	$(BIN)/python manage.py seed_sandbox
 	$(BIN)/python manage.py ensure_demo_user
+	$(BIN)/python manage.py sandbox_credentials --base-url http://$(HOST):$(PORT)/sandbox/v1
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 lint: install
@@ -44,6 +45,11 @@ pytest: install
 	DJANGO_ALLOW_ASYNC_UNSAFE=true $(BIN)/pytest $(PYTEST_ARGS)
 
 test: lint typecheck pytest
+
+# The property-based suite with many more random examples than CI runs (tests/fuzz/budget.py);
+# failing examples are kept in .hypothesis/ and replayed first next time.
+fuzz: install
+	HYPOTHESIS_PROFILE=fuzz DJANGO_ALLOW_ASYNC_UNSAFE=true $(BIN)/pytest tests/fuzz $(PYTEST_ARGS)
 
 bench: install
 	$(BIN)/python manage.py bench

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import os
+import secrets
 from pathlib import Path
 
 import dj_database_url
@@ -45,6 +47,26 @@ SCENARIO_LIST_TTL_SECONDS = int(os.environ.get("SCENARIO_LIST_TTL_SECONDS", "60"
 if SCENARIO_SANDBOX:
     # The in-process SDK transport addresses the sandbox by this host name.
     ALLOWED_HOSTS.append("sandbox.internal")
+
+
+def _sandbox_key_pair(path: Path) -> tuple[str, str]:
+    """The sandbox API's only credentials: from the environment, else the git-ignored file
+    `make run` writes once (so clients outside keep working across restarts), else a pair
+    made up for this process alone (tests, a bare `manage.py`)."""
+    saved: dict[str, str] = {}
+    if path.is_file():
+        loaded = json.loads(path.read_text(encoding="utf-8"))
+        saved = loaded if isinstance(loaded, dict) else {}
+    return (
+        os.environ.get("SANDBOX_API_KEY") or saved.get("key") or secrets.token_urlsafe(18),
+        os.environ.get("SANDBOX_API_SECRET") or saved.get("secret") or secrets.token_urlsafe(32),
+    )
+
+
+SANDBOX_CREDENTIALS_FILE = Path(
+    os.environ.get("SANDBOX_CREDENTIALS_FILE", BASE_DIR / ".sandbox-credentials.json")
+)
+SANDBOX_API_KEY, SANDBOX_API_SECRET = _sandbox_key_pair(SANDBOX_CREDENTIALS_FILE)
 
 INSTALLED_APPS = [
     "django.contrib.auth",
@@ -151,6 +173,13 @@ STORAGES = {
     },
 }
 
+# --- Posted forms -----------------------------------------------------------
+# A file is kept only up to its input's maxSize, and never past this (bytes).
+MAX_UPLOAD_BYTES = int(os.environ.get("MAX_UPLOAD_BYTES", str(50 * 1024 * 1024)))
+# Any POST may carry this many fields; a model's form may carry what its definition's
+# size allows (see web.form_posts), so a definition of thousands of inputs still posts.
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 20_000
+
 # --- Security -------------------------------------------------------------
 # Strict CSP: scripts and styles only from our origin (plus a per-request
 # nonce); htmx is configured not to eval and not to inject inline styles.
@@ -185,5 +214,9 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "loggers": {"scenario_ui": {"handlers": ["console"], "level": "INFO"}},
+    "loggers": {
+        "scenario_ui": {"handlers": ["console"], "level": "INFO"},
+        # Django logs a 500's traceback here; its own console handler is DEBUG-only.
+        "django.request": {"handlers": ["console"], "level": "ERROR", "propagate": False},
+    },
 }

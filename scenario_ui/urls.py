@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
@@ -13,5 +14,7 @@ urlpatterns = [
         name="login",
     ),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
-    path("sandbox/v1/", include("scenario_ui.sandbox.urls")),
 ]
+if settings.SCENARIO_SANDBOX:
+    # With real credentials the sandbox is not served at all.
+    urlpatterns.append(path("sandbox/v1/", include("scenario_ui.sandbox.urls")))

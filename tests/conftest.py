@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable, Iterator
+from typing import Any
 
 import httpx
 import pytest
@@ -18,6 +19,16 @@ def _empty_cache() -> Iterator[None]:
     cache.clear()
     yield
     cache.clear()
+
+
+# The sandbox API's key pair in every test, whatever the machine's settings hold.
+SANDBOX_KEY, SANDBOX_SECRET = "key", "secret"
+
+
+@pytest.fixture(autouse=True)
+def _sandbox_key_pair(settings: Any) -> None:
+    settings.SANDBOX_API_KEY = SANDBOX_KEY
+    settings.SANDBOX_API_SECRET = SANDBOX_SECRET
 
 
 @pytest.fixture

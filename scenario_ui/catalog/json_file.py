@@ -6,6 +6,8 @@ import json
 from pathlib import Path
 from typing import Any, NoReturn
 
+from scenario_ui.nesting import MAX_NESTING, nested_too_deeply
+
 
 class JsonFileError(Exception):
     """The file cannot be read or is not JSON; `message` says which, for a person."""
@@ -24,13 +26,22 @@ def read_json_file(path: str) -> Any:
     except UnicodeDecodeError as error:
         raise JsonFileError(f"cannot read {path}: not UTF-8 text ({error.reason})") from error
     try:
-        return json.loads(text, parse_constant=_reject_constant)
+        document = json.loads(text, parse_constant=_reject_constant)
     except json.JSONDecodeError as error:
         raise JsonFileError(
             f"{path} is not valid JSON: {error.msg} (line {error.lineno}, column {error.colno})"
         ) from error
     except ValueError as error:
         raise JsonFileError(f"{path} is not valid JSON: {error}") from error
+    except RecursionError as error:
+        raise _too_deep(path) from error
+    if nested_too_deeply(document):
+        raise _too_deep(path)
+    return document
+
+
+def _too_deep(path: str) -> JsonFileError:
+    return JsonFileError(f"{path} is nested deeper than {MAX_NESTING} levels, which no model uses")
 
 
 def _reject_constant(name: str) -> NoReturn:

@@ -18,8 +18,9 @@ from scenario_ui.generate.form_page import (
 )
 from scenario_ui.generate.job_page import earlier_request
 from scenario_ui.training.families import family_for
+from scenario_ui.training.ownership import trained_by_someone_else
 from scenario_ui.web.api_url import public_api_base_url
-from scenario_ui.web.attempts import new_token
+from scenario_ui.web.attempts import new_token, token_context
 from scenario_ui.web.htmx import HtmxHttpRequest
 from scenario_ui.web.users import signed_in_user
 
@@ -53,7 +54,8 @@ def model_detail(request: HttpRequest, model_id: str) -> HttpResponse:
     """The model page; `?from_job=<id>` fills the form with that job's request."""
     loaded = load(model_id)
     definition = loaded.definition
-    earlier = earlier_request(signed_in_user(request), request.GET.get("from_job", ""))
+    user = signed_in_user(request)
+    earlier = earlier_request(user, request.GET.get("from_job", ""))
     base_url = public_api_base_url(request)
     form = (
         default_form(loaded, base_url=base_url)
@@ -63,9 +65,10 @@ def model_detail(request: HttpRequest, model_id: str) -> HttpResponse:
     context = {
         "definition": definition,
         "form": form,
-        "token": new_token(),
+        **token_context(new_token()),
         "resubmitting": earlier is not None,
-        "trainable": family_for(definition.type) is not None,
+        "trainable": family_for(definition.type) is not None
+        and not trained_by_someone_else(user, model_id),
         **form_urls(model_id),
     }
     return render(request, "catalog/model_detail.html", context)

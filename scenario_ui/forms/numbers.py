@@ -5,7 +5,13 @@ from __future__ import annotations
 import math
 from decimal import Decimal, InvalidOperation
 
+from scenario_ui.schema.scalars import is_finite_number
+
 Number = int | float
+
+
+class NumberOutOfRange(ValueError):
+    """A numeral too large for any client to hold (past a double's ±1.8e308)."""
 
 
 def format_number(value: Number) -> str:
@@ -16,16 +22,20 @@ def format_number(value: Number) -> str:
 
 
 def parse_number(text: str) -> Number:
-    """Parse what a person typed; whole numbers come back as int. Raises ValueError."""
+    """Parse what a person typed; whole numbers come back as int.
+
+    Raises ValueError, or its NumberOutOfRange when the numeral is too large.
+    """
     cleaned = text.strip()
     if cleaned.lower() in {"nan", "inf", "-inf", "infinity", "-infinity", "+inf"}:
         raise ValueError(text)
+    value: Number
     try:
-        return int(cleaned)
+        value = int(cleaned)
     except ValueError:
         value = float(cleaned)
-    if not math.isfinite(value):
-        raise ValueError(text)
+    if not is_finite_number(value):
+        raise NumberOutOfRange(text)
     return value
 
 

@@ -29,6 +29,8 @@ class Upload:
     filename: str
     size: int
     content_type: str
+    # The most the server took for it when that is below the input's maxSize (or it has none).
+    server_limit: int | None = None
 
     def __str__(self) -> str:
         return f"upload:{self.filename}"
@@ -36,9 +38,10 @@ class Upload:
 
 def upload_phrases(upload: Upload, *, kind: str | None, max_size: int | None) -> list[str]:
     phrases = []
-    if max_size is not None and upload.size > max_size:
+    limits = [limit for limit in (max_size, upload.server_limit) if limit is not None]
+    if limits and upload.size > min(limits):
         phrases.append(
-            f"must be at most {describe_size(max_size)} ({upload.filename} is "
+            f"must be at most {describe_size(min(limits))} ({upload.filename} is "
             f"{describe_size(upload.size)})"
         )
     accepted = KIND_CONTENT_TYPES.get(kind or "")

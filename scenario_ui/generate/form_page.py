@@ -22,6 +22,7 @@ from scenario_ui.forms.render import FormView, Moment, form_view, posted_form_vi
 from scenario_ui.forms.uploads import Upload
 from scenario_ui.scenario import gateway
 from scenario_ui.schema import ModelDefinition, parse_definition
+from scenario_ui.web.attempts import token_context
 from scenario_ui.web.memo import Recent
 
 # Parsed definitions kept per process (a few hundred KB each at most).
@@ -135,4 +136,4 @@ def render_model_form(
         if data is None
         else posted_form_view(definition, data, moment=moment, base_url=base_url)
     )
-    return render_to_string(FORM_PARTIAL, {"form": form, "token": token, **urls})
+    return render_to_string(FORM_PARTIAL, {"form": form, **token_context(token), **urls})

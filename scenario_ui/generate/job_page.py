@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404
 from scenario_ui.generate.models import Generation
 from scenario_ui.generate.tracking import Refresh, ResultAsset, results
 from scenario_ui.scenario.errors import ScenarioError
+from scenario_ui.web.polling import next_poll
 
 
 @dataclass(frozen=True)
@@ -46,13 +47,15 @@ def earlier_request(user: User, pk_text: str) -> dict[str, Any] | None:
     return dict(generation.request_body) if generation is not None else None
 
 
-def job_view(refreshed: Refresh, *, poll_delay: float) -> JobView:
+def job_view(refreshed: Refresh, *, previous_delay: float) -> JobView:
+    """`previous_delay` is how long the page waited for this read (it backs off from it)."""
     generation = refreshed.generation
-    problem = refreshed.error
+    poll = next_poll(refreshed.error, previous=previous_delay)
+    problem = poll.problem
     found: list[ResultAsset] = []
     if generation.status == Generation.Status.SUCCESS:
         try:
             found = results(generation)
         except ScenarioError as error:
             problem = problem or error
-    return JobView(generation=generation, results=found, problem=problem, poll_delay=poll_delay)
+    return JobView(generation=generation, results=found, problem=problem, poll_delay=poll.seconds)

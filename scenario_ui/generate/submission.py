@@ -26,24 +26,40 @@ from scenario_ui.scenario.errors import ScenarioError
 from scenario_ui.scenario.generation import submit_generation
 from scenario_ui.schema import ModelDefinition
 from scenario_ui.web.attempts import (
+    AlreadyRecorded,
+    Answered,
+    Created,
+    Lost,
+    Refused,
+    TokenTaken,
     existing_attempt,
     new_token,
     posted_token,
     record_attempt,
     send_once,
 )
+from scenario_ui.web.uploads import OversizedFile
 
 type FileData = Mapping[str, list[UploadedFile[bytes]]]
 
 
-@dataclass
-class SubmitResult:
-    """Either a recorded generation to follow, or the form to show again (with `error`)."""
+@dataclass(frozen=True)
+class Follow:
+    """A recorded generation: its job page tells what became of it."""
 
-    generation: Generation | None = None
-    form: FormView | None = None
+    generation: Generation
+
+
+@dataclass(frozen=True)
+class ShowForm:
+    """The form again, nothing sent or charged: its problems, or Scenario's refusal."""
+
+    form: FormView
+    token: str
     error: ScenarioError | None = None
-    token: str = ""
+
+
+type SubmitResult = Follow | ShowForm
 
 
 def submit(
@@ -57,57 +73,58 @@ def submit(
     token = posted_token(data)
     existing = existing_attempt(Generation, user, token)
     if existing is not None:
-        return SubmitResult(generation=existing)
+        return Follow(existing)
     chosen = {
         key.removesuffix(UPLOAD_SUFFIX): files[key] for key in files if key.endswith(UPLOAD_SUFFIX)
     }
-    uploads = {
-        name: [Upload(f.name or "file", f.size or 0, f.content_type or "") for f in picked]
-        for name, picked in chosen.items()
-    }
+    uploads = {name: [_described(file) for file in picked] for name, picked in chosen.items()}
     form = submitted_form(definition, data, uploads=uploads, base_url=base_url)
     if reshapes(data) or not form.state.is_valid:
-        return SubmitResult(form=form, token=token)
+        return ShowForm(form, token)
     try:
         asset_ids = _upload_all(uploads, chosen)
     except ScenarioError as error:
-        return SubmitResult(form=form, error=error, token=token)
+        return ShowForm(form, token, error)
     resolve_uploads(form.state, asset_ids)
-    body = build_payload(form.state)
-    generation, created = record_attempt(
+    recorded = record_attempt(
         Generation,
         user,
         token,
         model_id=definition.id,
         model_name=definition.name,
-        request_body=body,
+        request_body=build_payload(form.state),
     )
-    if not created:
-        if generation is None:
-            return SubmitResult(form=form, token=new_token())
-        return SubmitResult(generation=generation)
-    assert generation is not None
-    return _send(generation, form)
+    match recorded:
+        case Created(attempt=generation):
+            return _send(generation, form)
+        case AlreadyRecorded(attempt=generation):
+            return Follow(generation)
+        case TokenTaken():
+            return ShowForm(form, new_token())
 
 
 def _send(generation: Generation, form: FormView) -> SubmitResult:
     sent = send_once(
         generation, lambda: submit_generation(generation.model_id, generation.request_body)
     )
-    if sent.refused is not None:
-        return SubmitResult(form=form, error=sent.refused, token=new_token())
-    if sent.lost is not None:
-        generation.status = Generation.Status.UNKNOWN
-        generation.error = sent.lost.message
-        generation.save(update_fields=["status", "error", "updated_at"])
-        return SubmitResult(generation=generation)
-    submitted = sent.answer
-    assert submitted is not None
-    generation.job_id = submitted.job_id
-    generation.status = submitted.status
-    generation.creative_units = submitted.creative_units
-    generation.save(update_fields=["job_id", "status", "creative_units", "updated_at"])
-    return SubmitResult(generation=generation)
+    match sent:
+        case Answered(answer=submitted):
+            generation.job_id = submitted.job_id
+            generation.status = submitted.status
+            generation.creative_units = submitted.creative_units
+            generation.save(update_fields=["job_id", "status", "creative_units", "updated_at"])
+        case Lost(error=lost):
+            generation.status = Generation.Status.UNKNOWN
+            generation.error = lost.message
+            generation.save(update_fields=["status", "error", "updated_at"])
+        case Refused(error=refusal):
+            return ShowForm(form, new_token(), refusal)
+    return Follow(generation)
+
+
+def _described(file: UploadedFile[bytes]) -> Upload:
+    limit = file.limit if isinstance(file, OversizedFile) else None
+    return Upload(file.name or "file", file.size or 0, file.content_type or "", limit)
 
 
 def _upload_all(

@@ -10,10 +10,9 @@ from django.core.cache import cache
 
 from scenario_ui.generate.models import Generation
 from scenario_ui.scenario import assets, jobs
+from scenario_ui.scenario.calls import finite_number
 from scenario_ui.scenario.errors import ScenarioError
 
-FIRST_POLL_SECONDS = 1.0
-LONGEST_POLL_SECONDS = 30.0
 # Results never change once a job succeeded; keep them long.
 RESULTS_TTL_SECONDS = 3600
 LOOKUP_MARGIN = timedelta(minutes=2)
@@ -23,13 +22,6 @@ LOOKUP_MARGIN = timedelta(minutes=2)
 class Refresh:
     generation: Generation
     error: ScenarioError | None = None
-
-
-def next_poll_delay(previous: float, *, failed: bool) -> float:
-    """Back off while Scenario fails to answer; poll briskly again once it does."""
-    if not failed:
-        return FIRST_POLL_SECONDS
-    return min(max(previous, FIRST_POLL_SECONDS) * 2, LONGEST_POLL_SECONDS)
 
 
 def refresh(generation: Generation) -> Refresh:
@@ -74,14 +66,13 @@ def look_up(generation: Generation) -> Refresh:
 
 
 def apply_job(generation: Generation, job: dict[str, Any]) -> None:
-    metadata = job.get("metadata") if isinstance(job.get("metadata"), dict) else {}
-    assert isinstance(metadata, dict)
+    metadata: dict[str, Any] = job["metadata"] if isinstance(job.get("metadata"), dict) else {}
     status = job.get("status")
     if status in Generation.Status.values:
         generation.status = status
-    progress = job.get("progress")
-    if isinstance(progress, int | float):
-        generation.progress = max(0.0, min(float(progress), 1.0))
+    progress = finite_number(job.get("progress"))
+    if progress is not None:
+        generation.progress = max(0.0, min(progress, 1.0))
     generation.error = str(metadata.get("error") or generation.error or "")
     generation.hint = str(metadata.get("hint") or "")
     asset_ids = metadata.get("assetIds")
@@ -98,11 +89,12 @@ def apply_job(generation: Generation, job: dict[str, Any]) -> None:
 
 def _charged(billing: Any) -> float | None:
     """The main action's cost plus its add-ons (quality gate...), as billed."""
-    if not isinstance(billing, dict) or not isinstance(billing.get("cuCost"), int | float):
+    cost = finite_number(billing.get("cuCost")) if isinstance(billing, dict) else None
+    if cost is None:
         return None
     details = billing.get("cuCostDetails")
-    extras = details.values() if isinstance(details, dict) else ()
-    return float(billing["cuCost"]) + sum(v for v in extras if isinstance(v, int | float))
+    extras = [finite_number(v) for v in details.values()] if isinstance(details, dict) else []
+    return cost + sum(extra for extra in extras if extra is not None)
 
 
 @dataclass(frozen=True)
@@ -138,8 +130,7 @@ def results(generation: Generation) -> list[ResultAsset]:
 
 
 def _result_asset(asset: dict[str, Any]) -> ResultAsset:
-    metadata = asset.get("metadata") if isinstance(asset.get("metadata"), dict) else {}
-    assert isinstance(metadata, dict)
+    metadata: dict[str, Any] = asset["metadata"] if isinstance(asset.get("metadata"), dict) else {}
     return ResultAsset(
         id=str(asset.get("id", "")),
         url=str(asset.get("url", "")),

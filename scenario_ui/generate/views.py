@@ -1,78 +1,93 @@
 from __future__ import annotations
 
+from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_POST
 
 from scenario_ui.generate.estimate import estimate_form
 from scenario_ui.generate.form_page import form_urls, live_form, load_definition
 from scenario_ui.generate.job_page import job_view, own_generation
 from scenario_ui.generate.models import Generation
-from scenario_ui.generate.submission import submit
-from scenario_ui.generate.tracking import (
-    FIRST_POLL_SECONDS,
-    cancel,
-    look_up,
-    next_poll_delay,
-    refresh,
-)
+from scenario_ui.generate.submission import Follow, ShowForm, submit
+from scenario_ui.generate.tracking import cancel, look_up, refresh
+from scenario_ui.schema import ModelDefinition
 from scenario_ui.training.models import Training
 from scenario_ui.web.api_url import public_api_base_url
+from scenario_ui.web.attempts import TOKEN, token_context
+from scenario_ui.web.form_posts import form_data
 from scenario_ui.web.htmx import STOP_POLLING, HtmxHttpRequest
 from scenario_ui.web.live_form import live_response
+from scenario_ui.web.polling import FIRST_POLL_SECONDS, next_poll, poll_delay_from
+from scenario_ui.web.uploads import cap_uploads
 from scenario_ui.web.users import signed_in_user
 
 MY_JOBS_SHOWN = 100
 REFRESHED_PER_POLL = 10
+MY_JOBS_POLL_SECONDS = 3.0
 
 
 @require_POST
 def revalidate(request: HtmxHttpRequest, model_id: str) -> HttpResponse:
     """A live update: out-of-band message swaps, or the whole form when it changed shape."""
+    definition = load_definition(model_id)
     answer = live_form(
-        load_definition(model_id),
-        dict(request.POST.lists()),
+        definition,
+        form_data(request, definition),
         trigger_name=request.htmx.trigger_name,
         base_url=public_api_base_url(request),
     )
-    context = {"token": request.POST.get("__token", ""), **form_urls(model_id)}
+    context = {**token_context(request.POST.get(TOKEN, "")), **form_urls(model_id)}
     return live_response(request, answer.form, reshaped=answer.reshaped, context=context)
 
 
 @require_POST
 def estimate(request: HttpRequest, model_id: str) -> HttpResponse:
-    answer = estimate_form(load_definition(model_id), dict(request.POST.lists()))
-    return render(request, "generate/_estimate.html", {"answer": answer})
+    definition = load_definition(model_id)
+    answer = estimate_form(definition, form_data(request, definition))
+    context = {"answer": answer, "estimate_url": form_urls(model_id)["estimate_url"]}
+    return render(request, "generate/_estimate.html", context)
 
 
 @require_POST
+@csrf_exempt  # Checked by _submit, once the upload caps are in place (Django's recipe).
 def submit_view(request: HttpRequest, model_id: str) -> HttpResponse:
     definition = load_definition(model_id)
+    cap_uploads(request, definition)
+    return _submit(request, model_id, definition)
+
+
+@csrf_protect
+def _submit(request: HttpRequest, model_id: str, definition: ModelDefinition) -> HttpResponse:
     result = submit(
         signed_in_user(request),
         definition,
-        dict(request.POST.lists()),
+        form_data(request, definition),
         dict(request.FILES.lists()),
         base_url=public_api_base_url(request),
     )
-    if result.generation is not None:
-        return redirect("generate:job", pk=result.generation.pk)
-    context = {
-        "definition": definition,
-        "form": result.form,
-        "submit_error": result.error,
-        "token": result.token,
-        **form_urls(model_id),
-    }
-    failed = result.error is not None or (result.form is not None and result.form.summary)
-    return render(request, "catalog/model_detail.html", context, status=422 if failed else 200)
+    match result:
+        case Follow(generation=generation):
+            return redirect("generate:job", pk=generation.pk)
+        case ShowForm(form=form, token=token, error=error):
+            context = {
+                "definition": definition,
+                "form": form,
+                "submit_error": error,
+                **token_context(token),
+                **form_urls(model_id),
+            }
+            failed = error is not None or bool(form.summary)
+            status = 422 if failed else 200
+            return render(request, "catalog/model_detail.html", context, status=status)
 
 
 @require_GET
 def job_detail(request: HttpRequest, pk: int) -> HttpResponse:
     refreshed = refresh(own_generation(signed_in_user(request), pk))
-    job = job_view(refreshed, poll_delay=FIRST_POLL_SECONDS)
+    job = job_view(refreshed, previous_delay=FIRST_POLL_SECONDS)
     return render(
         request, "generate/job.html", {"job": job, "looked_up": "looked_up" in request.GET}
     )
@@ -81,9 +96,8 @@ def job_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 def job_poll(request: HttpRequest, pk: int) -> HttpResponse:
     refreshed = refresh(own_generation(signed_in_user(request), pk))
-    previous = _float(request.GET.get("delay"), FIRST_POLL_SECONDS)
-    delay = next_poll_delay(previous, failed=refreshed.error is not None)
-    job = job_view(refreshed, poll_delay=delay)
+    previous = poll_delay_from(request.GET, FIRST_POLL_SECONDS)
+    job = job_view(refreshed, previous_delay=previous)
     # A finished job whose results could not be read yet keeps polling for them.
     done = job.generation.is_finished and job.problem is None
     return render(
@@ -95,37 +109,43 @@ def job_poll(request: HttpRequest, pk: int) -> HttpResponse:
 def job_cancel(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     refreshed = cancel(own_generation(signed_in_user(request), pk))
     if not request.htmx:
+        if refreshed.error is not None:
+            # Shown once on the job page, above the job's status as re-read then.
+            messages.error(request, f"The job was not canceled. {refreshed.error.message}")
         return redirect("generate:job", pk=pk)
-    job = job_view(refreshed, poll_delay=FIRST_POLL_SECONDS)
+    job = job_view(refreshed, previous_delay=FIRST_POLL_SECONDS)
     return render(request, "generate/job.html#status", {"job": job})
 
 
 @require_POST
 def job_look_up(request: HttpRequest, pk: int) -> HttpResponse:
-    look_up(own_generation(signed_in_user(request), pk))
+    looked_up = look_up(own_generation(signed_in_user(request), pk))
+    if looked_up.error is not None:
+        messages.error(request, f"The look-up did not finish. {looked_up.error.message}")
+        return redirect("generate:job", pk=pk)
     return redirect(f"{reverse('generate:job', args=[pk])}?looked_up=1")
 
 
 @require_GET
 def my_jobs(request: HtmxHttpRequest) -> HttpResponse:
     generations = list(Generation.objects.filter(user=signed_in_user(request))[:MY_JOBS_SHOWN])
-    # Only the newest running jobs are re-read on each poll, to bound the API calls.
+    # Only the newest running jobs are re-read on each poll, to bound the API calls; the
+    # first failure ends the round (a rate limit or an outage would refuse the rest too).
+    problem = None
     for generation in [g for g in generations if g.is_running][:REFRESHED_PER_POLL]:
-        refresh(generation)
+        problem = refresh(generation).error
+        if problem is not None:
+            break
     running = any(generation.is_running for generation in generations)
+    poll = next_poll(problem, previous=MY_JOBS_POLL_SECONDS, usual=MY_JOBS_POLL_SECONDS)
     context = {
         "generations": generations,
         "running": running,
+        "problem": poll.problem,
+        "poll_seconds": poll.seconds,
         "trainings": Training.objects.filter(user=signed_in_user(request))[:MY_JOBS_SHOWN],
     }
     if request.htmx:
         status = 200 if running else STOP_POLLING
         return render(request, "generate/jobs.html#table", context, status=status)
     return render(request, "generate/jobs.html", context)
-
-
-def _float(text: str | None, default: float) -> float:
-    try:
-        return float(text) if text else default
-    except ValueError:
-        return default

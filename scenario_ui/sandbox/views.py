@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from typing import Final
 
-from django.contrib.auth.decorators import login_not_required
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.utils.http import content_disposition_header
-from django.views.decorators.csrf import csrf_exempt
 
 from scenario_ui.sandbox.api.bodies import (
     parse_get_bulk_body,
@@ -166,7 +164,9 @@ def _require_action(request: HttpRequest, actions: tuple[str, ...]) -> None:
         )
 
 
-@csrf_exempt
-@login_not_required
+ANY_METHOD: Final = ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS")
+
+
+@sandbox_endpoint(*ANY_METHOD)
 def route_not_found(request: HttpRequest) -> JsonResponse:
     return error_response(404, f"Route not found: {request.method} {request.path}")

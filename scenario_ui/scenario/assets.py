@@ -5,15 +5,14 @@ from __future__ import annotations
 import base64
 from collections.abc import Sequence
 
-from scenario_ui.scenario.calls import JsonObject, call_json, expect_key
+from scenario_ui.scenario.calls import JsonObject, call_action, call_json, expect_key
 
 
 def upload_image(name: str, content: bytes, mime_type: str) -> str:
     """Upload an image and return its asset id (the request then carries the id)."""
     data_url = f"data:{mime_type};base64,{base64.b64encode(content).decode()}"
-    answer = call_json(
-        lambda client: client.assets.with_raw_response.upload(name=name, image=data_url),
-        max_retries=0,
+    answer = call_action(
+        lambda client: client.assets.with_raw_response.upload(name=name, image=data_url)
     )
     asset: JsonObject = expect_key(answer, "asset", dict)
     return str(asset.get("id", ""))

@@ -13,10 +13,11 @@ from scenario_ui.scenario.in_process import InProcessWSGIApp
 # The sandbox answers in-process under this host; settings adds it to ALLOWED_HOSTS.
 SANDBOX_HOST = "sandbox.internal"
 SANDBOX_BASE_URL = f"http://{SANDBOX_HOST}/sandbox/v1"
-SANDBOX_CREDENTIALS = ("sandbox-key", "sandbox-secret")
 
-# Reads may be retried once; a submission never is (a retried POST can be charged twice).
-READ_RETRIES = 1
+# No call made while a person waits is retried: the SDK would sleep out a Retry-After (up
+# to a minute) inside the request, and a retried POST can be charged twice. Background
+# work may ask for retries.
+REQUEST_RETRIES = 0
 
 
 def is_sandbox() -> bool:
@@ -28,13 +29,12 @@ def _sandbox_http_client() -> httpx.Client:
     return httpx.Client(transport=httpx.WSGITransport(app=InProcessWSGIApp()))
 
 
-def build_client(*, max_retries: int = READ_RETRIES, timeout: float | None = None) -> Scenario:
+def build_client(*, max_retries: int = REQUEST_RETRIES, timeout: float | None = None) -> Scenario:
     seconds = timeout if timeout is not None else settings.SCENARIO_TIMEOUT_SECONDS
     if is_sandbox():
-        key, secret = SANDBOX_CREDENTIALS
         return Scenario(
-            api_key=key,
-            api_secret=secret,
+            api_key=settings.SANDBOX_API_KEY,
+            api_secret=settings.SANDBOX_API_SECRET,
             base_url=SANDBOX_BASE_URL,
             http_client=_sandbox_http_client(),
             max_retries=max_retries,

@@ -18,6 +18,7 @@ from scenario_sdk import omit
 
 from scenario_ui.scenario import cache
 from scenario_ui.scenario.calls import JsonObject, call_json, expect_key
+from scenario_ui.scenario.errors import ScenarioBadResponse
 
 Privacy = Literal["public", "private"]
 
@@ -92,6 +93,12 @@ def retrieve_model(model_id: str, *, fresh: bool = False) -> JsonObject:
     def fetch() -> JsonObject:
         body = call_json(lambda client: client.models.with_raw_response.retrieve(model_id))
         model: JsonObject = expect_key(body, "model", dict)
+        # Pages and requests are addressed by this id: an answer about another is unusable.
+        if model.get("id") != model_id:
+            raise ScenarioBadResponse(
+                f"Scenario answered with model {_shown_id(model.get('id'))} when asked for "
+                f"{model_id}."
+            )
         cache.put(_model_key("model-version", model_id), record_version(model), ttl)
         return model
 
@@ -129,3 +136,7 @@ def get_bulk(model_ids: Sequence[str]) -> list[JsonObject]:
     )
     rows = expect_key(body, "models", list)
     return [row for row in rows if isinstance(row, dict)]
+
+
+def _shown_id(value: object) -> str:
+    return repr(value)[:60] if isinstance(value, str) else "without an id"

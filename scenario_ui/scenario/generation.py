@@ -1,31 +1,16 @@
-"""Generations: the cost of a request (dry run) and the request itself.
-
-A submission is never retried: a POST whose answer was lost may already have
-been charged. When the answer is lost (timeout, dropped connection) the caller
-gets `SubmissionUnknown`, never a second attempt.
-"""
+"""Generations: the cost of a request (dry run) and the request itself, sent once."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any
 
-from scenario_ui.scenario.calls import JsonObject, call_json, expect_key
-from scenario_ui.scenario.errors import (
-    ScenarioError,
-    ScenarioTimeout,
-    ScenarioUnavailable,
-)
+from scenario_ui.scenario.calls import JsonObject, call_json, expect_key, finite_number
+from scenario_ui.scenario.charged import send_charged
+from scenario_ui.scenario.errors import ScenarioBadResponse
 
 # The API answers a dry run with this non-standard success status.
 DRY_RUN_STATUS = 269
-
-
-class SubmissionUnknown(ScenarioError):
-    """The request may or may not have reached Scenario: look the job up, do not resend."""
-
-    title = "Submission status unknown"
-    http_status = 504
 
 
 @dataclass(frozen=True)
@@ -54,32 +39,27 @@ def estimate_cost(model_id: str, body: JsonObject) -> CostEstimate:
 
 
 def cost_from(answer: Any) -> CostEstimate:
-    cost = expect_key(answer, "creativeUnitsCost", (int, float))
+    cost = finite_number(expect_key(answer, "creativeUnitsCost", (int, float)))
+    if cost is None:
+        raise ScenarioBadResponse("Scenario sent a cost that is not a number.")
     details = answer.get("costDetails") if isinstance(answer.get("costDetails"), dict) else {}
-    discount = answer.get("creativeUnitsDiscount")
+    numbers = {key: finite_number(value) for key, value in details.items()}
     return CostEstimate(
-        creative_units=float(cost),
-        discount=float(discount) if isinstance(discount, int | float) else 0.0,
-        details={k: float(v) for k, v in details.items() if isinstance(v, int | float)},
+        creative_units=cost,
+        discount=finite_number(answer.get("creativeUnitsDiscount")) or 0.0,
+        details={key: value for key, value in numbers.items() if value is not None},
     )
 
 
 def submit_generation(model_id: str, body: JsonObject) -> SubmittedJob:
-    try:
-        answer = call_json(
-            lambda client: client.generate.with_raw_response.run_model(model_id, body=body),
-            max_retries=0,
-        )
-    except (ScenarioTimeout, ScenarioUnavailable) as lost:
-        raise SubmissionUnknown(
-            "The request was sent but its answer never arrived, so Scenario may or may not "
-            "have started the job. It was not sent again; look the job up before retrying."
-        ) from lost
-    job: JsonObject = expect_key(answer, "job", dict)
-    cost = answer.get("creativeUnitsCost")
+    """Raises the API's refusal, or `SubmissionUnknown` when the job may exist."""
+    answer = send_charged(
+        lambda client: client.generate.with_raw_response.run_model(model_id, body=body),
+        follow_up="look the job up before trying again.",
+    )
     return SubmittedJob(
-        job_id=str(job.get("jobId", "")),
-        status=str(job.get("status", "queued")),
-        creative_units=float(cost) if isinstance(cost, int | float) else None,
-        job=job,
+        job_id=answer.job_id,
+        status=str(answer.job.get("status", "queued")),
+        creative_units=finite_number(answer.body.get("creativeUnitsCost")),
+        job=answer.job,
     )

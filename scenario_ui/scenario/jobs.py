@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
-from scenario_sdk import omit
+from scenario_sdk import Scenario, omit
 
-from scenario_ui.scenario.calls import JsonObject, call_json, expect_key
+from scenario_ui.scenario.calls import JsonObject, call_action, call_json, expect_key
+
+LOOKUP_PAGE_SIZE = 100
+# A look-up reads at most this many pages of jobs created since the submission, so a
+# busy project cannot hold a request for long; 2,000 jobs in a few minutes is a lot.
+LOOKUP_MAX_PAGES = 20
 
 
 def get_job(job_id: str) -> JsonObject:
@@ -17,29 +23,43 @@ def get_job(job_id: str) -> JsonObject:
 
 def cancel_job(job_id: str) -> JsonObject:
     """Ask for a cancel, then re-read: the acknowledgement alone proves nothing."""
-    call_json(
-        lambda client: client.jobs.with_raw_response.trigger_action(job_id, action="cancel"),
-        max_retries=0,
+    call_action(
+        lambda client: client.jobs.with_raw_response.trigger_action(job_id, action="cancel")
     )
     return get_job(job_id)
 
 
 def find_submitted_job(model_id: str, body: JsonObject, *, created_after: str) -> JsonObject | None:
-    """The job created after `created_after` for this model with exactly this input, if any."""
-    answer = call_json(
-        lambda client: client.jobs.with_raw_response.list(
-            created_after=created_after or omit, page_size=50
-        )
-    )
-    jobs: list[Any] = expect_key(answer, "jobs", list)
-    for job in jobs:
-        if not isinstance(job, dict):
-            continue
-        metadata: JsonObject = job["metadata"] if isinstance(job.get("metadata"), dict) else {}
-        # Jobs do not always name their model; the exact input then identifies it.
-        if _model_of(job, metadata) in (model_id, None) and metadata.get("input") == body:
-            return job
+    """The job created after `created_after` for this model with exactly this input, if any.
+
+    Pages through `GET /jobs` (newest first) until the job or the last page is found.
+    """
+    token = ""
+    for _ in range(LOOKUP_MAX_PAGES):
+        answer = call_action(partial(_list_jobs, created_after=created_after, token=token))
+        jobs: list[Any] = expect_key(answer, "jobs", list)
+        found = next((job for job in jobs if _is_the_submission(job, model_id, body)), None)
+        next_token = answer.get("nextPaginationToken")
+        if found is not None or not isinstance(next_token, str) or not next_token:
+            return found
+        token = next_token
     return None
+
+
+def _list_jobs(client: Scenario, *, created_after: str, token: str) -> Any:
+    return client.jobs.with_raw_response.list(
+        created_after=created_after or omit,
+        page_size=LOOKUP_PAGE_SIZE,
+        pagination_token=token or omit,
+    )
+
+
+def _is_the_submission(job: Any, model_id: str, body: JsonObject) -> bool:
+    if not isinstance(job, dict):
+        return False
+    metadata: JsonObject = job["metadata"] if isinstance(job.get("metadata"), dict) else {}
+    # Jobs do not always name their model; the exact input then identifies it.
+    return _model_of(job, metadata) in (model_id, None) and metadata.get("input") == body
 
 
 def _model_of(job: JsonObject, metadata: JsonObject) -> str | None:

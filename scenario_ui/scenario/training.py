@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, cast
 
-from scenario_ui.scenario.calls import JsonObject, call_json
-from scenario_ui.scenario.errors import ScenarioTimeout, ScenarioUnavailable
+from scenario_ui.scenario.calls import JsonObject, call_action, call_json, finite_number
+from scenario_ui.scenario.charged import send_charged
 from scenario_ui.scenario.gateway import forget_model
-from scenario_ui.scenario.generation import CostEstimate, SubmissionUnknown, cost_from
+from scenario_ui.scenario.generation import CostEstimate, cost_from
 
 
 @dataclass(frozen=True)
@@ -29,37 +29,30 @@ def estimate_training(model_id: str, parameters: JsonObject) -> CostEstimate:
 
 
 def start_training(model_id: str, parameters: JsonObject) -> StartedTraining:
-    """Sent once: a lost answer becomes SubmissionUnknown, never a second request."""
+    """Raises the API's refusal, or `SubmissionUnknown` when the training may have started."""
     try:
-        answer = call_json(
+        answer = send_charged(
             lambda client: client.models.train.with_raw_response.trigger(
                 model_id, parameters=cast(Any, parameters)
             ),
-            max_retries=0,
+            follow_up="the model's status below shows whether the training started.",
         )
-    except (ScenarioTimeout, ScenarioUnavailable) as lost:
-        raise SubmissionUnknown(
-            "The training request was sent but its answer never arrived. It was not sent "
-            "again: the model's status below shows whether the training started."
-        ) from lost
     finally:
+        # Whatever happened, the model's status may have moved.
         forget_model(model_id)
-    job = answer.get("job") if isinstance(answer, dict) else None
-    model = answer.get("model") if isinstance(answer, dict) else None
-    cost = answer.get("creativeUnitsCost") if isinstance(answer, dict) else None
+    model = answer.body.get("model")
     return StartedTraining(
-        job_id=str(job.get("jobId", "")) if isinstance(job, dict) else "",
+        job_id=answer.job_id,
         model=model if isinstance(model, dict) else {},
-        creative_units=float(cost) if isinstance(cost, int | float) else None,
+        creative_units=finite_number(answer.body.get("creativeUnitsCost")),
     )
 
 
 def cancel_training(model_id: str) -> None:
     """Ask for a cancel; the caller re-reads the model, since this only acknowledges."""
     try:
-        call_json(
-            lambda client: client.models.train.with_raw_response.action(model_id, action="cancel"),
-            max_retries=0,
+        call_action(
+            lambda client: client.models.train.with_raw_response.action(model_id, action="cancel")
         )
     finally:
         forget_model(model_id)

@@ -7,13 +7,13 @@ A field outside its type's set (say `step` on a string) is kept in
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal, get_args
+from typing import Annotated, Literal, get_args
 
 from pydantic import Discriminator, Field, Tag
 
 from scenario_ui.schema.base import SchemaModel
 from scenario_ui.schema.rules import RequiredRules
-from scenario_ui.schema.scalars import Count, Number, one_of
+from scenario_ui.schema.scalars import Count, JsonValue, Number, one_of
 
 InputType = Literal[
     "boolean",
@@ -47,7 +47,7 @@ class InputBase(SchemaModel):
     hint: str | None = None
     group: str | None = None
     cost_impact: bool | None = Field(default=None, alias="costImpact")
-    default: Any = None
+    default: JsonValue = None
     required: RequiredRules | None = None
     placeholder: str | None = None
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from scenario_ui.nesting import MAX_NESTING, nested_too_deeply
 from scenario_ui.schema.definition import ModelDefinition, TrainingProgress
 from scenario_ui.schema.inputs import (
     INPUT_TYPES,
@@ -42,6 +43,10 @@ _EXPECTED_INPUT_TYPES = "expected one of: " + ", ".join(INPUT_TYPES)
 def parse_definition(data: object) -> ModelDefinition:
     """Read a `{"model": {...}}` record or a bare model object. Never raises."""
     record_problems: list[DefinitionProblem] = []
+    if nested_too_deeply(data):
+        # Reading it would exhaust Python's recursion limit somewhere down the line.
+        message = f"definition is nested deeper than {MAX_NESTING} levels; it is not read"
+        return ModelDefinition(problems=[_error("", message)])
     model_object = _unwrap_record(data, record_problems)
     if model_object is None:
         return ModelDefinition(problems=record_problems)
@@ -79,15 +84,17 @@ def parse_inputs(data: object, pointer: str, problems: list[DefinitionProblem]) 
         if parsed is None:
             continue
         if parsed.name in first_pointer_by_name:
+            # Values are sent by name, so only one input can have it: the first one.
             problems.append(
                 _error(
                     join_pointer(item_pointer, "name"),
                     f'duplicate input name "{parsed.name}"; '
-                    f"first defined at {first_pointer_by_name[parsed.name]}",
+                    f"first defined at {first_pointer_by_name[parsed.name]}; "
+                    "this one is left out of the form",
                 )
             )
-        else:
-            first_pointer_by_name[parsed.name] = item_pointer
+            continue
+        first_pointer_by_name[parsed.name] = item_pointer
         inputs.append(parsed)
     return inputs
 

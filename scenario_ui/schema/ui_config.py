@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal, get_args
+from typing import Annotated, Literal, get_args
 
 from pydantic import Field
 
 from scenario_ui.schema.base import SchemaModel
-from scenario_ui.schema.scalars import Count, one_of
+from scenario_ui.schema.scalars import Count, JsonValue, one_of
 
 TriggerPosition = Literal["top", "bottom"]
 TRIGGER_POSITIONS: tuple[str, ...] = get_args(TriggerPosition)
@@ -31,7 +31,7 @@ class PresetGroup(SchemaModel):
     """Named presets, each giving values for the listed `fields`."""
 
     fields: list[str]
-    presets: dict[str, dict[str, Any]]
+    presets: dict[str, dict[str, JsonValue]]
 
 
 class ResolutionPreset(SchemaModel):

@@ -14,6 +14,7 @@ from scenario_ui.forms.render import FormView, Moment, form_view, posted_form_vi
 from scenario_ui.scenario import gateway
 from scenario_ui.schema import ModelDefinition, parse_definition
 from scenario_ui.training.families import TrainerFamily, family_for, not_trainable_message
+from scenario_ui.training.models import Training
 from scenario_ui.training.monitor import TrainingMonitor, monitor_for
 from scenario_ui.training.parameters import training_definition
 from scenario_ui.training.rules import evaluate_training
@@ -35,6 +36,8 @@ class TrainPage:
     refusal: str
     monitor: TrainingMonitor
     base_url: str = ""
+    # The user's last Start whose answer was lost, while the model does not show it started.
+    unknown_start: Training | None = None
 
     @cached_property
     def form(self) -> FormView | None:
@@ -67,7 +70,9 @@ def load_model(model_id: str, *, fresh: bool = False) -> ModelDefinition:
     return parse_definition(gateway.retrieve_model(model_id, fresh=fresh))
 
 
-def train_page(model: ModelDefinition, *, base_url: str) -> TrainPage:
+def train_page(
+    model: ModelDefinition, *, base_url: str, unknown_start: Training | None = None
+) -> TrainPage:
     family = family_for(model.type)
     return TrainPage(
         model=model,
@@ -75,6 +80,7 @@ def train_page(model: ModelDefinition, *, base_url: str) -> TrainPage:
         refusal=refusal_for(model, family),
         monitor=monitor_for(model),
         base_url=base_url,
+        unknown_start=unknown_start,
     )
 
 

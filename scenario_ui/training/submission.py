@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from django.contrib.auth.models import User
@@ -24,12 +24,24 @@ from scenario_ui.training.families import TrainerFamily
 from scenario_ui.training.models import Training
 from scenario_ui.training.page import training_form
 from scenario_ui.training.payload import training_body
-from scenario_ui.web.attempts import existing_attempt, posted_token, record_attempt, send_once
+from scenario_ui.web.attempts import (
+    AlreadyRecorded,
+    Answered,
+    Created,
+    Lost,
+    Refused,
+    TokenTaken,
+    existing_attempt,
+    new_token,
+    posted_token,
+    record_attempt,
+    send_once,
+)
 
 REVIEWED = "__reviewed"
 
 
-@dataclass
+@dataclass(frozen=True)
 class Review:
     form: FormView
     estimate: CostEstimate | None = None
@@ -39,10 +51,22 @@ class Review:
     changed_since_estimate: bool = False
 
 
-@dataclass
-class StartResult:
-    training: Training | None = None
-    review: Review | None = None
+@dataclass(frozen=True)
+class Started:
+    """A recorded training (started, or whose start is unknown): the Train page follows it."""
+
+    training: Training
+
+
+@dataclass(frozen=True)
+class ReviewAgain:
+    """Nothing started: the review to show, with the token its Start button carries."""
+
+    review: Review
+    token: str
+
+
+type StartResult = Started | ReviewAgain
 
 
 def digest_of(parameters: dict[str, Any]) -> str:
@@ -74,48 +98,47 @@ def start(
     token = posted_token(data)
     existing = existing_attempt(Training, user, token)
     if existing is not None:
-        return StartResult(training=existing)
+        return Started(existing)
     checked = review(model, family, data, base_url=base_url)
     if checked.estimate is None:
-        return StartResult(review=checked)
+        return ReviewAgain(checked, token)
     if checked.digest != (data.get(REVIEWED) or [""])[-1]:
-        checked.changed_since_estimate = True
-        return StartResult(review=checked)
-    parameters = training_body(checked.form.state)["parameters"]
-    training, created = record_attempt(
+        return ReviewAgain(replace(checked, changed_since_estimate=True), token)
+    recorded = record_attempt(
         Training,
         user,
         token,
         model_id=model.id,
         model_name=model.name,
         model_type=model.type,
-        parameters=parameters,
+        parameters=training_body(checked.form.state)["parameters"],
     )
-    if not created:
-        # A concurrent Start won the race (follow it), or the token was someone else's.
-        return StartResult(training=training) if training else StartResult(review=checked)
-    assert training is not None
-    return _send(training, checked)
+    match recorded:
+        case Created(attempt=training):
+            return _send(training, checked)
+        case AlreadyRecorded(attempt=training):
+            # A concurrent Start of the same form won the race: follow it.
+            return Started(training)
+        case TokenTaken():
+            return ReviewAgain(checked, new_token())
 
 
 def _send(training: Training, checked: Review) -> StartResult:
     sent = send_once(training, lambda: start_training(training.model_id, training.parameters))
-    if sent.refused is not None:
-        checked.error = sent.refused
-        checked.estimate = None
-        return StartResult(review=checked)
-    if sent.lost is not None:
-        training.outcome = Training.Outcome.UNKNOWN
-        training.error = sent.lost.message
-        training.save(update_fields=["outcome", "error"])
-        return StartResult(training=training)
-    started = sent.answer
-    assert started is not None
-    training.outcome = Training.Outcome.STARTED
-    training.job_id = started.job_id
-    training.creative_units = started.creative_units
-    training.save(update_fields=["outcome", "job_id", "creative_units"])
-    return StartResult(training=training)
+    match sent:
+        case Answered(answer=started):
+            training.outcome = Training.Outcome.STARTED
+            training.job_id = started.job_id
+            training.creative_units = started.creative_units
+            training.save(update_fields=["outcome", "job_id", "creative_units"])
+        case Lost(error=lost):
+            training.outcome = Training.Outcome.UNKNOWN
+            training.error = lost.message
+            training.save(update_fields=["outcome", "error"])
+        case Refused(error=refusal):
+            # Its row is gone, so the same token can carry the corrected form.
+            return ReviewAgain(replace(checked, error=refusal, estimate=None), str(training.token))
+    return Started(training)
 
 
 def already_started(user: User, data: FormData) -> bool:

@@ -8,46 +8,62 @@ from django.views.decorators.http import require_GET, require_POST
 from scenario_ui.forms.components import reshapes
 from scenario_ui.forms.render import Moment
 from scenario_ui.scenario.errors import ScenarioError
-from scenario_ui.scenario.generation import SubmissionUnknown
 from scenario_ui.scenario.training import cancel_training
-from scenario_ui.training.families import family_for
-from scenario_ui.training.models import Training
+from scenario_ui.training.families import TrainerFamily, family_for
 from scenario_ui.training.monitor import monitor_for
+from scenario_ui.training.ownership import require_own_training, unsettled_start
 from scenario_ui.training.page import (
     TrainPage,
+    form_definition,
     load_model,
     train_page,
     training_form,
     training_urls,
 )
-from scenario_ui.training.submission import Review, already_started, review, start
+from scenario_ui.training.submission import (
+    Review,
+    ReviewAgain,
+    Started,
+    already_started,
+    review,
+    start,
+)
 from scenario_ui.web.api_url import public_api_base_url
-from scenario_ui.web.attempts import new_token
+from scenario_ui.web.attempts import TOKEN, new_token, token_context
+from scenario_ui.web.form_posts import form_data
 from scenario_ui.web.htmx import STOP_POLLING, HtmxHttpRequest
 from scenario_ui.web.live_form import live_response
+from scenario_ui.web.polling import next_poll, poll_delay_from
 from scenario_ui.web.users import signed_in_user
 
 PAGE = "training/train.html"
+MONITOR_POLL_SECONDS = 2.0
 
 
 @require_GET
 def train(request: HttpRequest, model_id: str) -> HttpResponse:
-    page = train_page(load_model(model_id, fresh=True), base_url=public_api_base_url(request))
-    context = {"page": page, "form": page.form, "token": new_token(), **training_urls(model_id)}
+    page = _current_page(request, model_id)
+    context = {
+        "page": page,
+        "form": page.form,
+        **token_context(new_token()),
+        **training_urls(model_id),
+    }
     return render(request, PAGE, context)
 
 
 @require_POST
 def revalidate(request: HtmxHttpRequest, model_id: str) -> HttpResponse:
+    require_own_training(signed_in_user(request), model_id)
     model = load_model(model_id)
     family = family_for(model.type)
     if family is None:
         return HttpResponse(status=204)
-    data = dict(request.POST.lists())
+    data = form_data(request, form_definition(model, family))
     form = training_form(
         model, family, data, base_url=public_api_base_url(request), moment=Moment.LIVE
     )
-    context = {"token": request.POST.get("__token", ""), **training_urls(model_id)}
+    context = {**token_context(request.POST.get(TOKEN, "")), **training_urls(model_id)}
     return live_response(
         request, form, reshaped=reshapes(data, request.htmx.trigger_name), context=context
     )
@@ -55,64 +71,92 @@ def revalidate(request: HtmxHttpRequest, model_id: str) -> HttpResponse:
 
 @require_POST
 def review_view(request: HttpRequest, model_id: str) -> HttpResponse:
-    page = _page_to_train(request, model_id)
-    if isinstance(page, HttpResponse):
-        return page
-    assert page.family is not None
-    data = dict(request.POST.lists())
-    checked = review(page.model, page.family, data, base_url=public_api_base_url(request))
-    return _render_review(request, page, checked, token=request.POST.get("__token", ""))
+    ready = _page_to_train(request, model_id)
+    if isinstance(ready, HttpResponse):
+        return ready
+    page, family = ready
+    data = form_data(request, form_definition(page.model, family))
+    checked = review(page.model, family, data, base_url=public_api_base_url(request))
+    return _render_review(request, page, checked, token=request.POST.get(TOKEN) or new_token())
 
 
 @require_POST
 def start_view(request: HttpRequest, model_id: str) -> HttpResponse:
-    if already_started(signed_in_user(request), dict(request.POST.lists())):
+    user = signed_in_user(request)
+    require_own_training(user, model_id)
+    if already_started(user, dict(request.POST.lists())):
         # A second click on Start: the first one's training is what to follow.
         return redirect("training:train", model_id=model_id)
-    page = _page_to_train(request, model_id)
-    if isinstance(page, HttpResponse):
-        return page
-    assert page.family is not None
-    result = start(
-        signed_in_user(request),
-        page.model,
-        page.family,
-        dict(request.POST.lists()),
+    ready = _page_to_train(request, model_id)
+    if isinstance(ready, HttpResponse):
+        return ready
+    page, family = ready
+    data = form_data(request, form_definition(page.model, family))
+    match start(user, page.model, family, data, base_url=public_api_base_url(request)):
+        case Started():
+            # The Train page tells what became of it, from the model's own status.
+            return redirect("training:train", model_id=model_id)
+        case ReviewAgain(review=checked, token=token):
+            return _render_review(request, page, checked, token=token)
+
+
+def _current_page(request: HttpRequest, model_id: str) -> TrainPage:
+    """The Train page for the signed-in user, from the model as Scenario shows it now."""
+    user = signed_in_user(request)
+    require_own_training(user, model_id)
+    model = load_model(model_id, fresh=True)
+    return train_page(
+        model,
         base_url=public_api_base_url(request),
+        unknown_start=unsettled_start(user, model),
     )
-    if result.training is not None:
-        if result.training.outcome == Training.Outcome.UNKNOWN:
-            # Shown once on the Train page, above the model's status that tells what happened.
-            messages.error(request, f"{SubmissionUnknown.title}. {result.training.error}")
-        return redirect("training:train", model_id=model_id)
-    assert result.review is not None
-    return _render_review(request, page, result.review, token=request.POST.get("__token", ""))
 
 
-def _page_to_train(request: HttpRequest, model_id: str) -> TrainPage | HttpResponse:
-    """The Train page when training is offered now, else that page saying why not."""
-    page = train_page(load_model(model_id, fresh=True), base_url=public_api_base_url(request))
+def _page_to_train(
+    request: HttpRequest, model_id: str
+) -> tuple[TrainPage, TrainerFamily] | HttpResponse:
+    """The Train page and its trainer when training is offered now, else that page saying why."""
+    page = _current_page(request, model_id)
     if page.family is None or page.refusal:
         return render(request, PAGE, {"page": page, **training_urls(model_id)}, status=409)
-    return page
+    return page, page.family
 
 
 @require_GET
-def progress(request: HttpRequest, model_id: str) -> HttpResponse:
-    monitor = monitor_for(load_model(model_id, fresh=True))
+def progress(request: HtmxHttpRequest, model_id: str) -> HttpResponse:
+    require_own_training(signed_in_user(request), model_id)
+    context: dict[str, object] = {"model_id": model_id}
+    try:
+        monitor = monitor_for(load_model(model_id, fresh=True))
+    except ScenarioError as problem:
+        # The status could not be read: say why and read again later, never sooner
+        # than a rate limit allows.
+        previous = poll_delay_from(request.GET, MONITOR_POLL_SECONDS)
+        poll = next_poll(problem, previous=previous, usual=MONITOR_POLL_SECONDS)
+        context.update(poll_problem=poll.problem, poll_seconds=poll.seconds)
+        return render(request, f"{PAGE}#monitor", context)
+    context.update(monitor=monitor, poll_seconds=MONITOR_POLL_SECONDS)
     status = 200 if monitor.is_active else STOP_POLLING
-    return render(
-        request, f"{PAGE}#monitor", {"monitor": monitor, "model_id": model_id}, status=status
-    )
+    return render(request, f"{PAGE}#monitor", context, status=status)
 
 
 @require_POST
 def cancel(request: HtmxHttpRequest, model_id: str) -> HttpResponse:
+    require_own_training(signed_in_user(request), model_id)
     try:
         cancel_training(model_id)
     except ScenarioError as problem:
+        if not request.htmx:
+            # The Train page shows it above the model's status.
+            messages.error(request, f"The training was not canceled. {problem.message}")
+            return redirect("training:train", model_id=model_id)
         monitor = monitor_for(load_model(model_id, fresh=True))
-        context = {"monitor": monitor, "model_id": model_id, "cancel_problem": problem}
+        context = {
+            "monitor": monitor,
+            "model_id": model_id,
+            "cancel_problem": problem,
+            "poll_seconds": MONITOR_POLL_SECONDS,
+        }
         return render(request, f"{PAGE}#monitor", context)
     if not request.htmx:
         return redirect("training:train", model_id=model_id)
@@ -129,7 +173,7 @@ def _render_review(
         "page": page,
         "form": checked.form,
         "review": checked,
-        "token": token or new_token(),
+        **token_context(token),
         **training_urls(page.model.id),
     }
     failed = bool(checked.form.summary) or checked.error is not None

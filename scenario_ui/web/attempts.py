@@ -10,14 +10,13 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any
 
 from django.contrib.auth.models import User
 from django.db import IntegrityError, models, transaction
 
-from scenario_ui.scenario.errors import ScenarioError
-from scenario_ui.scenario.generation import SubmissionUnknown
+from scenario_ui.scenario.errors import ScenarioError, SubmissionUnknown
 
+# The form field that carries the token; templates get it as `token_name`.
 TOKEN = "__token"
 
 
@@ -33,33 +32,69 @@ def posted_token(data: Mapping[str, list[str]]) -> str:
         return new_token()
 
 
+def token_context(token: str) -> dict[str, str]:
+    """What a form template needs to carry its token."""
+    return {"token": token, "token_name": TOKEN}
+
+
 def existing_attempt[M: models.Model](records: type[M], user: User, token: str) -> M | None:
     """The user's attempt made with this token, if the form was already sent."""
     return records._default_manager.filter(token=token, user=user).first()
 
 
-def record_attempt[M: models.Model](
-    records: type[M], user: User, token: str, **fields: Any
-) -> tuple[M | None, bool]:
-    """Write the attempt; `(attempt, True)` when this call created it.
+@dataclass(frozen=True)
+class Created[M: models.Model]:
+    """This post recorded the attempt: it is the one to send."""
 
-    When a concurrent post of the same form won the race, `(theirs, False)`; when
-    the token belongs to someone else, `(None, False)`: the form needs a new token.
-    """
-    try:
-        with transaction.atomic():
-            return records._default_manager.create(user=user, token=token, **fields), True
-    except IntegrityError:
-        return existing_attempt(records, user, token), False
+    attempt: M
 
 
 @dataclass(frozen=True)
-class Sent[T]:
-    """How sending a recorded attempt went: an answer, a refusal, or a lost answer."""
+class AlreadyRecorded[M: models.Model]:
+    """A concurrent post of the same form recorded it first: follow that one."""
 
-    answer: T | None = None
-    refused: ScenarioError | None = None
-    lost: SubmissionUnknown | None = None
+    attempt: M
+
+
+@dataclass(frozen=True)
+class TokenTaken:
+    """The token is someone else's: nothing was recorded, the form needs a new token."""
+
+
+type Recorded[M: models.Model] = Created[M] | AlreadyRecorded[M] | TokenTaken
+
+
+def record_attempt[M: models.Model](
+    records: type[M], user: User, token: str, **fields: object
+) -> Recorded[M]:
+    try:
+        with transaction.atomic():
+            return Created(records._default_manager.create(user=user, token=token, **fields))
+    except IntegrityError:
+        theirs = existing_attempt(records, user, token)
+        return TokenTaken() if theirs is None else AlreadyRecorded(theirs)
+
+
+@dataclass(frozen=True)
+class Answered[T]:
+    answer: T
+
+
+@dataclass(frozen=True)
+class Refused:
+    """Scenario turned it down, or it never left: nothing was created or charged."""
+
+    error: ScenarioError
+
+
+@dataclass(frozen=True)
+class Lost:
+    """The request may have created a job: it must be looked up, never resent."""
+
+    error: SubmissionUnknown
+
+
+type Sent[T] = Answered[T] | Refused | Lost
 
 
 def send_once[T](attempt: models.Model, send: Callable[[], T]) -> Sent[T]:
@@ -70,9 +105,9 @@ def send_once[T](attempt: models.Model, send: Callable[[], T]) -> Sent[T]:
     marks it unknown rather than sending again.
     """
     try:
-        return Sent(answer=send())
+        return Answered(send())
     except SubmissionUnknown as lost:
-        return Sent(lost=lost)
+        return Lost(lost)
     except ScenarioError as refused:
         attempt.delete()
-        return Sent(refused=refused)
+        return Refused(refused)

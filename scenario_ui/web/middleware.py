@@ -8,7 +8,7 @@ from collections.abc import Callable
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from scenario_ui.scenario.errors import ScenarioError
+from scenario_ui.scenario.errors import ScenarioError, ScenarioRateLimited
 
 logger = logging.getLogger(__name__)
 
@@ -25,6 +25,16 @@ class ScenarioErrorMiddleware:
             return None
         logger.warning("Scenario API failure on %s: %s", request.path, exception.message)
         template = "scenario_error.html"
-        if getattr(request, "htmx", False):
+        fragment = bool(getattr(request, "htmx", False))
+        if fragment:
             template += "#error"
-        return render(request, template, {"error": exception}, status=exception.http_status)
+        # A whole page read again after Retry-After; nothing re-asks for a fragment or a POST.
+        retried = not fragment and request.method == "GET"
+        if isinstance(exception, ScenarioRateLimited) and not retried:
+            exception = exception.not_retried()
+        context = {"error": exception, "reload_after": retried and _retry_after(exception)}
+        return render(request, template, context, status=exception.http_status)
+
+
+def _retry_after(error: ScenarioError) -> int | None:
+    return error.retry_after if isinstance(error, ScenarioRateLimited) else None

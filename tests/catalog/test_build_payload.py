@@ -191,3 +191,23 @@ def test_exit_codes_and_output_of_the_real_command(tmp_path: Path) -> None:
     assert unreadable.returncode == 2
     assert unreadable.stdout == ""
     assert "broken.json is not valid JSON" in unreadable.stderr
+
+
+def test_numbers_no_client_can_hold_are_problems_never_infinity_in_the_body(
+    tmp_path: Path,
+) -> None:
+    definition = _write(
+        tmp_path,
+        "definition.json",
+        {"id": "m", "inputs": [{"name": "steps", "type": "number"}, {"name": "v", "type": "x"}]},
+    )
+    # 1e400 reads as infinity in Python; 10**400 as a 401-digit integer.
+    values = _write(tmp_path, "values.json", '{"steps": 1e400, "v": [1, ' + "9" * 400 + "]}")
+
+    finished = _run(definition, "--values", values)
+
+    assert finished.returncode == 1
+    assert finished.stdout.splitlines() == [
+        "steps: Must be a number.",
+        "v: Holds a number of 400 digits, not a finite number within ±1.8e308.",
+    ]

@@ -37,3 +37,16 @@ def test_a_missing_file_says_so(tmp_path: Path):
         JsonFileError, match=r"cannot read .*missing\.json: No such file or directory"
     ):
         read_json_file(str(tmp_path / "missing.json"))
+
+
+@pytest.mark.parametrize("depth", [65, 100_000])
+def test_json_nested_deeper_than_any_model_is_unreadable(tmp_path: Path, depth: int):
+    # 100,000 levels exhaust Python's recursion limit inside json.loads itself.
+    content = ("[" * depth + "]" * depth).encode()
+    with pytest.raises(JsonFileError) as raised:
+        read_json_file(_write(tmp_path, content))
+    assert raised.value.message.endswith("is nested deeper than 64 levels, which no model uses")
+
+
+def test_nesting_up_to_the_limit_is_read(tmp_path: Path):
+    assert read_json_file(_write(tmp_path, ("[" * 64 + "]" * 64).encode())) is not None

@@ -145,3 +145,26 @@ def test_demo_catalog_files_have_no_errors(path: Path) -> None:
     problems = lint_definition(read_definition_file(str(path)))
 
     assert [problem for problem in problems if problem.severity == "error"] == []
+
+
+def test_a_default_too_large_for_any_client_is_an_error(tmp_path: Path) -> None:
+    model = {"id": "m", "inputs": [{"name": "seed", "type": "number", "default": 10**400}]}
+    stdout = StringIO()
+
+    with pytest.raises(CommandError) as raised:
+        call_command("lint_model", _write(tmp_path, model), stdout=stdout)
+
+    assert raised.value.returncode == 1
+    assert stdout.getvalue().splitlines() == [
+        'error /inputs/0/default: "default" holds a number of 401 digits, '
+        "not a finite number within ±1.8e308"
+    ]
+
+
+def test_deeply_nested_json_is_unreadable_not_a_crash(tmp_path: Path) -> None:
+    finished = _run(_write(tmp_path, "[" * 5000 + "]" * 5000))
+
+    assert finished.returncode == 2
+    assert finished.stdout == ""
+    assert "is nested deeper than 64 levels" in finished.stderr
+    assert "Traceback" not in finished.stderr

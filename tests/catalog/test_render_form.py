@@ -168,3 +168,26 @@ def test_exit_codes_and_output_of_the_real_command(tmp_path: Path) -> None:
     assert "Steps: Must be at least 1." in with_values.stdout
     assert (unreadable.returncode, unreadable.stdout) == (2, "")
     assert "broken.json is not valid JSON" in unreadable.stderr
+
+
+def test_an_id_with_a_slash_exits_1_instead_of_crashing(tmp_path: Path) -> None:
+    path = _write(tmp_path, "definition.json", {**MODEL, "id": "team/model"})
+
+    with pytest.raises(CommandError) as raised:
+        _call(path)
+
+    assert raised.value.returncode == 1
+    assert str(raised.value) == (
+        f'{path}: the definition\'s id "team/model" contains "/", which the form\'s URLs '
+        "cannot carry (Scenario's ids never do)"
+    )
+
+
+def test_deeply_nested_json_exits_2(tmp_path: Path) -> None:
+    path = _write(tmp_path, "definition.json", "[" * 5000 + "]" * 5000)
+
+    with pytest.raises(CommandError) as raised:
+        _call(path)
+
+    assert raised.value.returncode == 2
+    assert str(raised.value) == f"{path} is nested deeper than 64 levels, which no model uses"

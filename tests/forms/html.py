@@ -193,3 +193,20 @@ def wrapper(root: Element, name: str) -> Element:
 
 def error_text(root: Element, name: str) -> str:
     return root.one(data_error_for=name).text
+
+
+def posted_fields(root: Element, form_id: str = "model-form") -> dict[str, str]:
+    """What a browser would post from the page's form, untouched."""
+    data: dict[str, str] = {}
+    for element in root.by_id(form_id).iter():
+        name = element.get("name")
+        if not name or element.get("type") in ("checkbox", "submit") or element.tag == "button":
+            continue
+        if element.tag == "select":
+            chosen = [option for option in element.find_all("option") if option.has("selected")]
+            data[name] = (chosen[0].get("value") or "") if chosen else ""
+        elif element.tag == "textarea":
+            data[name] = element.text
+        else:
+            data[name] = element.get("value") or ""
+    return data

@@ -2,7 +2,15 @@ from __future__ import annotations
 
 import pytest
 
-from scenario_ui.forms.numbers import Number, format_number, is_whole, on_step, parse_number, snap
+from scenario_ui.forms.numbers import (
+    Number,
+    NumberOutOfRange,
+    format_number,
+    is_whole,
+    on_step,
+    parse_number,
+    snap,
+)
 
 
 @pytest.mark.parametrize(
@@ -127,3 +135,10 @@ def test_snap(
 def test_snap_returns_int_for_whole_results() -> None:
     assert snap(1024.4, step=16, low=0, high=None) == 1024
     assert isinstance(snap(1024.4, step=16, low=0, high=None), int)
+
+
+@pytest.mark.parametrize("text", ["9" * 309, "-" + "9" * 309, "1e400", "-1e309"])
+def test_parse_number_rejects_numerals_past_a_doubles_range(text: str) -> None:
+    with pytest.raises(NumberOutOfRange):
+        parse_number(text)
+    assert parse_number("9" * 308) == int("9" * 308)

@@ -11,6 +11,8 @@ from typing import Any
 import httpx
 from PIL import Image
 
+from scenario_ui.generate.models import Generation
+from scenario_ui.generate.submission import Follow, ShowForm, SubmitResult
 from scenario_ui.sandbox.catalog import DEMO_CATALOG_DIR
 from scenario_ui.schema import ModelDefinition, parse_definition
 
@@ -76,3 +78,15 @@ def api_calls(requests: list[httpx.Request]) -> list[tuple[str, str]]:
         for request in requests
         if not request.url.path.startswith("/v1/models/")
     ]
+
+
+def followed(result: SubmitResult) -> Generation:
+    """The generation a submit recorded (it failed the test if the form came back)."""
+    assert isinstance(result, Follow), result
+    return result.generation
+
+
+def shown_again(result: SubmitResult) -> ShowForm:
+    """The form a submit showed again (it failed the test if a generation was recorded)."""
+    assert isinstance(result, ShowForm), result
+    return result

@@ -77,7 +77,10 @@ def test_a_rate_limited_estimate_is_an_answer_with_the_error(fake_api) -> None:
     answer = estimate_form(demo_definition(LUMEN), {"prompt": ["p"]})
     assert answer.estimate is None
     assert isinstance(answer.error, ScenarioRateLimited)
-    assert answer.error.message == "Too many estimates"
+    assert (
+        answer.error.message
+        == "Scenario is rate-limiting us, retrying in 5 s (Too many estimates)."
+    )
     assert answer.error.action_name == "dry-run"
 
 
@@ -111,10 +114,17 @@ def test_a_rate_limited_estimate_says_it_is_unavailable(signed_in: Client, fake_
     assert response.status_code == 200
     root = parse_html(response.content.decode())
     assert root.one("span", class_="cost-estimate__failed").text == (
-        "Estimate unavailable: Too many estimates"
+        "Estimate unavailable: Scenario is rate-limiting us, retrying in 5 s (Too many estimates)."
     )
-    # An estimate is never retried: a rate limit would only be hit again.
+    # Not retried inside the request (a rate limit would only be hit again): the page asks
+    # again once the wait is over.
     assert api_calls(requests) == [("POST", f"/v1/generate/custom/{LUMEN}")]
+    retry = root.one("span", hidden="")
+    assert (retry.get("hx-post"), retry.get("hx-trigger"), retry.get("hx-target")) == (
+        ESTIMATE_URL,
+        "load delay:5s",
+        "#cost-estimate",
+    )
 
 
 def test_the_estimate_only_accepts_post(signed_in: Client) -> None:

@@ -114,8 +114,8 @@ def test_earlier_request_is_a_copy_of_the_users_own_request(user: User, stranger
 def test_job_view_reads_results_only_on_success(user: User, fake_api) -> None:
     requests = fake_api(lambda request: httpx.Response(503))
     running = generation_of(user, asset_ids=["asset_1"])
-    job = job_view(Refresh(running), poll_delay=2.0)
-    assert job == JobView(generation=running, results=[], problem=None, poll_delay=2.0)
+    job = job_view(Refresh(running), previous_delay=2.0)
+    assert job == JobView(generation=running, results=[], problem=None, poll_delay=1.0)
     assert requests == []
 
 
@@ -123,7 +123,7 @@ def test_job_view_lists_the_results_of_a_success(user: User, fake_api) -> None:
     asset = {"id": "asset_1", "url": "https://cdn.test/1.png", "kind": "image"}
     fake_api(lambda request: httpx.Response(200, json={"assets": [asset]}))
     done = generation_of(user, status="success", asset_ids=["asset_1"])
-    job = job_view(Refresh(done), poll_delay=1.0)
+    job = job_view(Refresh(done), previous_delay=1.0)
     assert job.results == [ResultAsset("asset_1", "https://cdn.test/1.png", "image", "", "asset_1")]
     assert job.problem is None
 
@@ -131,14 +131,14 @@ def test_job_view_lists_the_results_of_a_success(user: User, fake_api) -> None:
 def test_results_that_cannot_be_read_are_the_problem(user: User, fake_api) -> None:
     requests = fake_api(lambda request: httpx.Response(503, json={"reason": "maintenance"}))
     done = generation_of(user, status="success", asset_ids=["asset_1"])
-    job = job_view(Refresh(done), poll_delay=1.0)
+    job = job_view(Refresh(done), previous_delay=1.0)
     assert job.results == []
     assert isinstance(job.problem, ScenarioServerError)
     assert job.problem.message == "Scenario failed with HTTP 503: maintenance."
     assert api_calls(requests) == [("POST", "/v1/assets/get-bulk")]
     # The read's own failure comes first.
     timeout = ScenarioTimeout("slow")
-    assert job_view(Refresh(done, error=timeout), poll_delay=1.0).problem is timeout
+    assert job_view(Refresh(done, error=timeout), previous_delay=1.0).problem is timeout
 
 
 # --- the status partial ---------------------------------------------------------------------

@@ -15,8 +15,7 @@ from django.test import Client
 from scenario_ui.generate.models import Generation
 from scenario_ui.generate.submission import submit
 from scenario_ui.sandbox.models import SandboxAsset, SandboxJob
-from scenario_ui.scenario.errors import ScenarioBadRequest, ScenarioServerError
-from scenario_ui.scenario.generation import SubmissionUnknown
+from scenario_ui.scenario.errors import ScenarioBadRequest, ScenarioServerError, SubmissionUnknown
 from scenario_ui.web.attempts import TOKEN, new_token
 from tests.conftest import retries_requested
 from tests.forms.html import Element, error_text, parse_html
@@ -25,8 +24,10 @@ from tests.generate.support import (
     QUILL,
     api_calls,
     demo_definition,
+    followed,
     png_bytes,
     serving_models,
+    shown_again,
 )
 
 pytestmark = pytest.mark.usefixtures("seeded_sandbox")
@@ -94,8 +95,7 @@ def test_submit_sends_the_body_once_and_never_retries(user: User, fake_api) -> N
         {},
         base_url=BASE_URL,
     )
-    assert result.generation is not None
-    assert (result.form, result.error) == (None, None)
+    followed(result)
     assert api_calls(requests) == [("POST", GENERATE_PATH)]
     assert json.loads(requests[0].content) == {"prompt": "a lighthouse", "numOutputs": 2}
     assert "dryRun" not in requests[0].url.params
@@ -123,8 +123,7 @@ def test_the_same_token_twice_sends_one_request(user: User, fake_api) -> None:
     data = {"prompt": ["a lighthouse"], TOKEN: [new_token()]}
     first = submit(user, demo_definition(LUMEN), data, {}, base_url=BASE_URL)
     second = submit(user, demo_definition(LUMEN), data, {}, base_url=BASE_URL)
-    assert first.generation is not None
-    assert second.generation == first.generation
+    assert followed(second) == followed(first)
     assert api_calls(requests) == [("POST", GENERATE_PATH)]
     assert Generation.objects.count() == 1
 
@@ -134,9 +133,7 @@ def test_without_a_usable_token_each_submit_gets_its_own(user: User, fake_api) -
     first = submit(user, demo_definition(LUMEN), {"prompt": ["a"]}, {}, base_url=BASE_URL)
     garbled = {"prompt": ["b"], TOKEN: ["not-a-uuid"]}
     second = submit(user, demo_definition(LUMEN), garbled, {}, base_url=BASE_URL)
-    assert first.generation is not None
-    assert second.generation is not None
-    assert first.generation.token != second.generation.token
+    assert followed(first).token != followed(second).token
     assert api_calls(requests) == [("POST", GENERATE_PATH), ("POST", GENERATE_PATH)]
 
 
@@ -168,11 +165,10 @@ def test_an_invalid_form_sends_nothing(user: User, fake_api) -> None:
     result = submit(
         user, demo_definition(LUMEN), {"prompt": [""], TOKEN: [token]}, {}, base_url=BASE_URL
     )
-    assert result.generation is None
-    assert result.error is None
-    assert result.token == token
-    assert result.form is not None
-    assert result.form.state.is_valid is False
+    shown = shown_again(result)
+    assert shown.error is None
+    assert shown.token == token
+    assert shown.form.state.is_valid is False
     assert requests == []
 
 
@@ -180,8 +176,7 @@ def test_a_reshaping_button_submits_nothing(user: User, fake_api) -> None:
     requests = fake_api(accepted)
     data = {"instruction": ["hi"], "context": ["a"], "__action": ["add:context"]}
     result = submit(user, demo_definition(QUILL), data, {}, base_url=BASE_URL)
-    assert result.generation is None
-    assert result.form is not None
+    shown_again(result)
     assert requests == []
     assert Generation.objects.count() == 0
 
@@ -224,11 +219,10 @@ def test_a_refused_submit_returns_the_error_to_the_caller(user: User, fake_api) 
     result = submit(
         user, demo_definition(LUMEN), {"prompt": ["p"], TOKEN: [token]}, {}, base_url=BASE_URL
     )
-    assert result.generation is None
-    assert isinstance(result.error, ScenarioBadRequest)
-    assert result.error.message == "Input lorasScale must be at most 2"
-    assert result.form is not None
-    assert result.token not in ("", token)
+    shown = shown_again(result)
+    assert isinstance(shown.error, ScenarioBadRequest)
+    assert shown.error.message == "Input lorasScale must be at most 2"
+    assert shown.token not in ("", token)
     assert Generation.objects.count() == 0
 
 
@@ -247,16 +241,16 @@ def test_a_timeout_on_submit_is_unknown_after_exactly_one_request(
     assert response.status_code == 302
     assert response["Location"] == f"/jobs/{generation.pk}/"
     assert api_calls(requests) == [("POST", GENERATE_PATH)]
-    # The model read may be retried once; the submission never.
-    assert retries_requested == [1, 0]
+    # Nothing is retried in a request: neither the model read nor the submission.
+    assert retries_requested == [0, 0]
     assert generation.status == Generation.Status.UNKNOWN
     assert generation.job_id == ""
     assert generation.request_body == {"prompt": "a lighthouse"}
     assert (
         generation.error
         == SubmissionUnknown(
-            "The request was sent but its answer never arrived, so Scenario may or may not "
-            "have started the job. It was not sent again; look the job up before retrying."
+            "The request was sent, but no answer came in time, so Scenario may or may not "
+            "have started it. It was not sent again: look the job up before trying again."
         ).message
     )
     assert generation.is_running is False
@@ -270,9 +264,8 @@ def test_posting_the_lost_submission_again_sends_nothing_more(user: User, fake_a
     data = {"prompt": ["a lighthouse"], TOKEN: [new_token()]}
     first = submit(user, demo_definition(LUMEN), data, {}, base_url=BASE_URL)
     again = submit(user, demo_definition(LUMEN), data, {}, base_url=BASE_URL)
-    assert first.generation is not None
-    assert again.generation == first.generation
-    assert first.generation.status == Generation.Status.UNKNOWN
+    assert followed(again) == followed(first)
+    assert followed(first).status == Generation.Status.UNKNOWN
     assert api_calls(requests) == [("POST", GENERATE_PATH)]
 
 
@@ -312,7 +305,7 @@ def test_an_image_is_uploaded_before_the_submission_that_names_it(user: User, fa
         {"mask__upload": [upload]},
         base_url=BASE_URL,
     )
-    assert result.generation is not None
+    followed(result)
     assert api_calls(requests) == [("POST", "/v1/assets"), ("POST", GENERATE_PATH)]
     assert json.loads(requests[1].content) == {
         "prompt": "p",
@@ -331,8 +324,7 @@ def test_a_file_that_is_not_an_image_travels_as_a_data_url(user: User, fake_api)
         {"documents__upload": [upload]},
         base_url=BASE_URL,
     )
-    assert result.generation is not None
-    assert result.generation.request_body == {
+    assert followed(result).request_body == {
         "instruction": "summarise",
         "documents": ["data:text/plain;base64,aGVsbG8="],
     }
@@ -350,10 +342,10 @@ def test_a_failed_upload_shows_the_form_again_and_sends_nothing_else(user: User,
         {"image__upload": [upload]},
         base_url=BASE_URL,
     )
-    assert result.generation is None
-    assert isinstance(result.error, ScenarioServerError)
-    assert result.error.message == "Scenario failed with HTTP 503: maintenance."
-    assert result.token == token
+    shown = shown_again(result)
+    assert isinstance(shown.error, ScenarioServerError)
+    assert shown.error.message == "Scenario failed with HTTP 503: maintenance."
+    assert shown.token == token
     assert api_calls(requests) == [("POST", "/v1/assets")]
     assert Generation.objects.count() == 0
 

@@ -13,12 +13,9 @@ from scenario_ui.generate import tracking
 from scenario_ui.generate.models import Generation
 from scenario_ui.generate.submission import submit
 from scenario_ui.generate.tracking import (
-    FIRST_POLL_SECONDS,
-    LONGEST_POLL_SECONDS,
     ResultAsset,
     cancel,
     look_up,
-    next_poll_delay,
     refresh,
     results,
 )
@@ -26,7 +23,14 @@ from scenario_ui.sandbox.lifecycle import FAILURE_ERROR, FAILURE_HINT
 from scenario_ui.sandbox.models import SandboxJob
 from scenario_ui.scenario.errors import ScenarioServerError
 from scenario_ui.web.attempts import TOKEN, new_token
-from tests.generate.support import LUMEN, QUILL, MovableClock, api_calls, demo_definition
+from tests.generate.support import (
+    LUMEN,
+    QUILL,
+    MovableClock,
+    api_calls,
+    demo_definition,
+    followed,
+)
 
 pytestmark = pytest.mark.usefixtures("seeded_sandbox")
 
@@ -40,9 +44,9 @@ def submitted(user: User, model_id: str, data: dict[str, list[str]]) -> Generati
         {},
         base_url="http://testserver/sandbox/v1",
     )
-    assert result.generation is not None, result.form and result.form.summary
-    assert result.generation.job_id
-    return result.generation
+    generation = followed(result)
+    assert generation.job_id
+    return generation
 
 
 def unavailable(request: httpx.Request) -> httpx.Response:
@@ -267,36 +271,6 @@ def test_a_failed_look_up_is_reported(user: User, fake_api) -> None:
 # --- polling back-off -----------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    ("previous", "failed", "expected"),
-    [
-        (1.0, False, 1.0),
-        (16.0, False, 1.0),
-        (30.0, False, 1.0),
-        (1.0, True, 2.0),
-        (2.0, True, 4.0),
-        (4.0, True, 8.0),
-        (8.0, True, 16.0),
-        (16.0, True, 30.0),
-        (30.0, True, 30.0),
-        (0.0, True, 2.0),
-        (-5.0, True, 2.0),
-    ],
-)
-def test_next_poll_delay_doubles_while_failing_and_is_capped(
-    previous: float, failed: bool, expected: float
-) -> None:
-    assert next_poll_delay(previous, failed=failed) == expected
-
-
-def test_the_poll_delays_while_failing_end_at_the_longest() -> None:
-    delays = [FIRST_POLL_SECONDS]
-    for _ in range(7):
-        delays.append(next_poll_delay(delays[-1], failed=True))
-    assert delays == [1.0, 2.0, 4.0, 8.0, 16.0, 30.0, 30.0, 30.0]
-    assert LONGEST_POLL_SECONDS == 30.0
-
-
 # --- results --------------------------------------------------------------------------------
 
 
@@ -385,3 +359,17 @@ def test_apply_job_ignores_what_it_cannot_read(user: User) -> None:
         0.0,
         8.0,
     )
+
+
+def test_apply_job_ignores_numbers_that_are_not_finite(user: User) -> None:
+    generation = Generation.objects.create(
+        user=user, model_id=LUMEN, job_id="job_1", creative_units=8, progress=0.25
+    )
+    nan = float("nan")
+    job = {"progress": nan, "billing": {"cuCost": 4, "cuCostDetails": {"quality-gate": nan}}}
+    tracking.apply_job(generation, job)
+    generation.refresh_from_db()
+    assert (generation.progress, generation.creative_units) == (0.25, 4.0)
+    tracking.apply_job(generation, {"billing": {"cuCost": float("inf")}})
+    generation.refresh_from_db()
+    assert generation.creative_units == 4.0

@@ -483,9 +483,9 @@ def test_polling_backs_off_while_scenario_fails_then_recovers(
     capped = status_section(poll(signed_in, generation, "16.0"))
     assert capped.get("hx-get") == f"/jobs/{generation.pk}/poll/?delay=30.0"
     assert "Checking again in 30 s." in capped.one("p", class_="alert--info").text
-    # The page itself keeps polling too.
+    # The page itself keeps polling too, backing off from its own failed read.
     page = status_section(signed_in.get(job_url(generation)))
-    assert "Checking again in 1 s." in page.one("p", class_="alert--info").text
+    assert "Checking again in 2 s." in page.one("p", class_="alert--info").text
 
     monkeypatch.setattr(calls, "build_client", sandbox_client)
     sandbox_clock.advance(5)
@@ -499,9 +499,10 @@ def test_a_poll_without_a_readable_delay_starts_from_the_first(
     signed_in: Client, sandbox_clock: MovableClock
 ) -> None:
     generation = submitted_job(signed_in, {"prompt": "a lighthouse"})
-    for delay in ("", "soon"):
+    for delay in ("", "soon", "nan", "inf", "-1e999"):
         section = status_section(poll(signed_in, generation, delay))
         assert section.get("hx-get") == f"/jobs/{generation.pk}/poll/?delay=1.0"
+        assert section.get("hx-trigger") == "every 1.0s"
 
 
 def test_cancel_from_the_job_page(signed_in: Client, sandbox_clock: MovableClock) -> None:
@@ -693,3 +694,170 @@ def test_a_live_update_reads_its_session_from_the_cache(
     # One query: the signed-in user. The session and the definition come from caches.
     with django_assert_num_queries(1):
         live(signed_in, LUMEN, {"prompt": "ab"})
+
+
+# --- refusals and rate limits ---------------------------------------------------------------
+
+
+def rate_limiting(seconds: str) -> Any:
+    return lambda request: httpx.Response(
+        429, headers={"Retry-After": seconds}, json={"reason": "Too many requests"}
+    )
+
+
+def test_cancel_without_javascript_shows_the_refusal_on_the_job_page(
+    signed_in: Client, sandbox_clock: MovableClock
+) -> None:
+    generation = submitted_job(signed_in, {"prompt": "a lighthouse"})
+    sandbox_clock.advance(60)  # The job has finished: the sandbox refuses to cancel it.
+    response = signed_in.post(f"{job_url(generation)}cancel/", follow=True)
+    assert response.redirect_chain == [(job_url(generation), 302)]
+    assert [alert.text for alert in html_of(response).find_all("div", role="alert")] == [
+        f"The job was not canceled. Job {generation.job_id} cannot be canceled: it is success"
+    ]
+
+
+def test_a_look_up_that_fails_says_so_instead_of_finding_nothing(
+    signed_in: Client, user: User, fake_api
+) -> None:
+    generation = Generation.objects.create(
+        user=user, model_id=LUMEN, request_body={"prompt": "p"}, status="unknown"
+    )
+    fake_api(rate_limiting("9"))
+    response = signed_in.post(f"{job_url(generation)}look-up/", follow=True)
+    assert response.redirect_chain == [(job_url(generation), 302)]
+    root = html_of(response)
+    assert root.one("div", role="alert").text == (
+        "The look-up did not finish. Scenario is rate-limiting us: try again in 9 s "
+        "(Too many requests)."
+    )
+    assert "No job with this exact request was found" not in root.text
+
+
+def test_an_unknown_submission_offers_no_resubmit_before_a_look_up(
+    signed_in: Client, user: User
+) -> None:
+    generation = Generation.objects.create(
+        user=user, model_id=LUMEN, request_body={"prompt": "p"}, status="unknown"
+    )
+    section = status_section(signed_in.get(job_url(generation)))
+    assert [link.text for link in section.find_all("a") if "resubmit" in link.text] == []
+
+
+def test_a_rate_limited_poll_says_so_at_once_and_waits_for_retry_after(
+    signed_in: Client, sandbox_clock: MovableClock, fake_api
+) -> None:
+    generation = submitted_job(signed_in, {"prompt": "a lighthouse"})
+    requests = fake_api(rate_limiting("20"))
+    section = status_section(poll(signed_in, generation, "1.0"))
+    assert section.one("p", class_="alert--info").text == (
+        "Too many requests to Scenario: Scenario is rate-limiting us, retrying in 20 s "
+        "(Too many requests)."
+    )
+    assert section.get("hx-trigger") == "every 20.0s"
+    assert section.get("hx-get") == f"/jobs/{generation.pk}/poll/?delay=20.0"
+    assert len(requests) == 1
+
+
+def test_my_jobs_stops_its_round_at_a_rate_limit_and_waits(
+    signed_in: Client, sandbox_clock: MovableClock, fake_api
+) -> None:
+    for prompt in ("one", "two", "three"):
+        submitted_job(signed_in, {"prompt": prompt})
+    requests = fake_api(rate_limiting("2"))
+    polled = signed_in.get("/jobs/", headers=HTMX)
+    assert polled.status_code == 200
+    table = html_of(polled).by_id("jobs-table")
+    # Retry-After is shorter than the table's own pace: it waits its pace, and says so.
+    assert table.one("p", class_="alert--info").text == (
+        "Too many requests to Scenario: Scenario is rate-limiting us, retrying in 3 s "
+        "(Too many requests)."
+    )
+    assert table.get("hx-trigger") == "every 3s"
+    # One refused read ends the round: the two others would only be refused too.
+    assert len(requests) == 1
+
+
+def test_my_jobs_waits_longer_than_its_pace_when_retry_after_says_so(
+    signed_in: Client, sandbox_clock: MovableClock, fake_api
+) -> None:
+    submitted_job(signed_in, {"prompt": "one"})
+    fake_api(rate_limiting("45"))
+    table = html_of(signed_in.get("/jobs/", headers=HTMX)).by_id("jobs-table")
+    assert table.get("hx-trigger") == "every 45s"
+
+
+def test_a_rate_limited_page_says_so_and_reloads_itself_then(signed_in: Client, fake_api) -> None:
+    fake_api(rate_limiting("4"))
+    response = signed_in.get(page_url(LUMEN))
+    assert response.status_code == 429
+    root = html_of(response)
+    assert root.one("div", role="alert").find_all("p")[0].text == (
+        "Scenario is rate-limiting us, retrying in 4 s (Too many requests)."
+    )
+    assert root.one("meta", http_equiv="refresh").get("content") == "4"
+
+
+def test_a_rate_limited_fragment_says_when_to_try_again(signed_in: Client, fake_api) -> None:
+    fake_api(rate_limiting("4"))
+    response = live(signed_in, LUMEN, {"prompt": "p"})
+    assert response.status_code == 429
+    assert html_of(response).find_all("p")[0].text == (
+        "Scenario is rate-limiting us: try again in 4 s (Too many requests)."
+    )
+    assert "<meta" not in response.content.decode()
+
+
+# --- numbers no client can hold -------------------------------------------------------------
+
+HUGE = "9" * 400
+
+
+def test_a_number_of_hundreds_of_digits_is_a_field_problem_in_every_form_view(
+    signed_in: Client,
+) -> None:
+    data = {"prompt": "a lighthouse", "seed": HUGE}
+    live_answer = live(signed_in, LUMEN, data, **{"HX-Trigger-Name": "seed"})
+    assert live_answer.status_code == 200
+    assert form_state(live_answer)["invalid"] == ["seed"]
+    estimate = signed_in.post(f"/models/{LUMEN}/estimate/", data)
+    assert estimate.status_code == 200
+    submitted = signed_in.post(submit_url(LUMEN), {**data, "__token": new_token()})
+    assert submitted.status_code == 422
+    assert error_text(html_of(submitted), "seed") == "Must be a finite number within ±1.8e308."
+    assert Generation.objects.count() == 0
+
+
+def test_nan_in_a_json_input_is_a_field_problem_not_a_stored_body(
+    signed_in: Client, fake_api
+) -> None:
+    model = {"id": "model_json", "inputs": [{"name": "pose", "type": "vector3"}]}
+    fake_api(lambda request: httpx.Response(200, json={"model": model}))
+    for text in ("NaN", '{"x": Infinity}', "1e400"):
+        response = signed_in.post(
+            "/models/model_json/generate/", {"pose": text, "__token": new_token()}
+        )
+        assert response.status_code == 422, text
+    assert Generation.objects.count() == 0
+
+
+def test_a_definition_with_a_default_past_any_number_still_renders(
+    signed_in: Client, fake_api
+) -> None:
+    model = {
+        "id": "model_huge",
+        "inputs": [
+            {"name": "seed", "type": "number", "default": 10**400},
+            {"name": "seed", "type": "string"},
+        ],
+    }
+    fake_api(lambda request: httpx.Response(200, text=json.dumps({"model": model})))
+    response = signed_in.get("/models/model_huge/")
+    assert response.status_code == 200
+    problems = [item.text for item in html_of(response).find_all("li", class_="problem")]
+    assert problems == [
+        'error /inputs/0/default: "default" holds a number of 401 digits, not a finite number '
+        "within ±1.8e308",
+        'error /inputs/1/name: duplicate input name "seed"; first defined at /inputs/0; this '
+        "one is left out of the form",
+    ]

@@ -14,6 +14,7 @@ from scenario_sdk import Scenario
 from scenario_ui.sandbox import clock
 from scenario_ui.sandbox.catalog import load_demo_catalog, seed_sandbox
 from scenario_ui.sandbox.json_types import JsonObject
+from tests.conftest import SANDBOX_KEY, SANDBOX_SECRET
 from tests.sandbox.factories import API_ROOT
 
 type StartResponse = Callable[[str, list[tuple[str, str]]], object]
@@ -46,8 +47,8 @@ def sdk_client(db: None) -> Iterator[Scenario]:
     """The official SDK talking to the sandbox in-process."""
     transport = httpx.WSGITransport(app=SignalFreeWSGIApp())
     with Scenario(
-        api_key="k",
-        api_secret="s",
+        api_key=SANDBOX_KEY,
+        api_secret=SANDBOX_SECRET,
         base_url=f"http://testserver{API_ROOT}",
         http_client=httpx.Client(transport=transport),
         max_retries=0,

@@ -181,3 +181,25 @@ def test_malformed_list_is_a_bad_response(fake_api):
     fake_api(lambda r: _json(200, {"models": "nope"}))
     with pytest.raises(errors.ScenarioBadResponse, match="'models' list"):
         gateway.list_models(gateway.ModelFilters())
+
+
+@pytest.mark.parametrize(
+    ("answered", "shown"),
+    [({**MODEL, "id": "model_y"}, "'model_y'"), ({"name": "X"}, "without an id")],
+)
+def test_an_answer_about_another_model_is_unusable(fake_api, answered, shown):
+    fake_api(lambda request: _json(200, {"model": answered}))
+    with pytest.raises(errors.ScenarioBadResponse) as raised:
+        gateway.retrieve_model("model_x")
+    assert raised.value.message == f"Scenario answered with model {shown} when asked for model_x."
+
+
+def test_an_answer_nested_too_deeply_is_unusable_and_not_cached(fake_api):
+    deep = "[" * 200 + "]" * 200
+    seen = fake_api(
+        lambda request: httpx.Response(200, text=f'{{"model": {{"id": "model_x", "a": {deep}}}}}')
+    )
+    for _ in range(2):
+        with pytest.raises(errors.ScenarioBadResponse, match="nested deeper than 64 levels"):
+            gateway.retrieve_model("model_x")
+    assert len(seen) == 2

@@ -65,7 +65,7 @@ def test_a_lost_answer_means_unknown_and_exactly_one_request(fake_api, fault):
         raise fault
 
     seen = fake_api(lose)
-    with pytest.raises(generation.SubmissionUnknown, match="was not sent again"):
+    with pytest.raises(errors.SubmissionUnknown, match="was not sent again"):
         generation.submit_generation("model_x", BODY)
     assert len(seen) == 1
     assert retries_requested == [0]
@@ -77,7 +77,28 @@ def test_a_refused_submission_keeps_the_api_reason(fake_api):
         generation.submit_generation("model_x", BODY)
 
 
-def test_a_success_without_a_job_is_a_bad_response(fake_api):
+def test_a_success_without_a_job_is_unknown_since_the_job_may_exist(fake_api):
     fake_api(lambda r: httpx.Response(200, json={"creativeUnitsCost": 3}))
-    with pytest.raises(errors.ScenarioBadResponse, match="'job' object"):
+    with pytest.raises(errors.SubmissionUnknown, match="answer could not be read"):
         generation.submit_generation("model_x", BODY)
+
+
+@pytest.mark.parametrize("cost", ["NaN", "Infinity", "-Infinity", "1e999"])
+def test_a_cost_that_is_not_a_finite_number_is_a_bad_response(fake_api, cost):
+    # Python's JSON reader turns these into floats; no page may show "nan CU".
+    fake_api(lambda r: httpx.Response(269, text=f'{{"creativeUnitsCost": {cost}}}'))
+    with pytest.raises(errors.ScenarioBadResponse, match="cost that is not a number"):
+        generation.estimate_cost("model_x", BODY)
+
+
+def test_non_finite_discount_and_details_are_left_out(fake_api):
+    fake_api(
+        lambda r: httpx.Response(
+            269,
+            text='{"creativeUnitsCost": 3, "creativeUnitsDiscount": NaN, '
+            '"costDetails": {"base": 3, "odd": Infinity}}',
+        )
+    )
+    assert generation.estimate_cost("model_x", BODY) == generation.CostEstimate(
+        creative_units=3.0, discount=0.0, details={"base": 3.0}
+    )

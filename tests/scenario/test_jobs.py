@@ -55,3 +55,47 @@ def test_find_submitted_job_skips_other_models(fake_api):
     listed = [{"jobId": "job_1", "metadata": {"modelId": "model_y", "input": body}}]
     fake_api(lambda r: httpx.Response(200, json={"jobs": listed}))
     assert jobs.find_submitted_job("model_x", body, created_after="") is None
+
+
+def test_find_submitted_job_pages_until_it_finds_the_job(fake_api):
+    body = {"prompt": "a cabin"}
+    others = [
+        {"jobId": f"job_{n}", "metadata": {"input": {"prompt": f"other {n}"}}} for n in (1, 2)
+    ]
+    wanted = {"jobId": "job_3", "metadata": {"modelId": "model_x", "input": body}}
+    pages = {
+        "": {"jobs": [others[0]], "nextPaginationToken": "page2"},
+        "page2": {"jobs": [others[1]], "nextPaginationToken": "page3"},
+        "page3": {"jobs": [wanted], "nextPaginationToken": "page4"},
+    }
+    seen = fake_api(
+        lambda r: httpx.Response(200, json=pages[r.url.params.get("paginationToken", "")])
+    )
+
+    found = jobs.find_submitted_job("model_x", body, created_after="2026-11-21T10:00:00Z")
+
+    assert found == wanted
+    assert [r.url.params.get("paginationToken") for r in seen] == [None, "page2", "page3"]
+    assert {r.url.params["createdAfter"] for r in seen} == {"2026-11-21T10:00:00Z"}
+    assert {r.url.params["pageSize"] for r in seen} == {str(jobs.LOOKUP_PAGE_SIZE)}
+
+
+def test_find_submitted_job_stops_at_the_last_page(fake_api):
+    seen = fake_api(lambda r: httpx.Response(200, json={"jobs": []}))
+    assert jobs.find_submitted_job("model_x", {"prompt": "p"}, created_after="") is None
+    assert len(seen) == 1
+
+
+def test_find_submitted_job_reads_a_bounded_number_of_pages(fake_api):
+    seen = fake_api(
+        lambda r: httpx.Response(200, json={"jobs": [], "nextPaginationToken": "again"})
+    )
+    assert jobs.find_submitted_job("model_x", {"prompt": "p"}, created_after="") is None
+    assert len(seen) == jobs.LOOKUP_MAX_PAGES
+
+
+def test_a_rate_limited_look_up_says_when_to_try_again(fake_api):
+    fake_api(lambda r: httpx.Response(429, headers={"Retry-After": "3"}, json={}))
+    with pytest.raises(errors.ScenarioRateLimited) as raised:
+        jobs.find_submitted_job("model_x", {"prompt": "p"}, created_after="")
+    assert raised.value.message == "Scenario is rate-limiting us: try again in 3 s."

@@ -10,7 +10,8 @@ import httpx
 import pytest
 
 from scenario_ui.scenario import errors, gateway, training
-from scenario_ui.scenario.generation import CostEstimate, SubmissionUnknown
+from scenario_ui.scenario.errors import SubmissionUnknown
+from scenario_ui.scenario.generation import CostEstimate
 from tests.conftest import retries_requested
 
 type Handler = Callable[[httpx.Request], httpx.Response]
@@ -80,18 +81,27 @@ def test_the_trigger_puts_the_parameters_once_and_is_never_retried(fake_api):
     assert retries_requested == [0]
 
 
-def test_a_trigger_answer_without_job_or_cost_reads_as_empty(fake_api):
+def test_a_trigger_answer_without_a_job_is_unknown_since_the_training_may_exist(fake_api):
     fake_api(lambda request: httpx.Response(200, json={"model": "not an object"}))
+    with pytest.raises(SubmissionUnknown, match="answer could not be read"):
+        training.start_training(MODEL_ID, PARAMETERS)
+
+
+def test_a_trigger_answer_without_model_or_cost_still_names_the_job(fake_api):
+    fake_api(lambda request: httpx.Response(200, json={"job": {"jobId": "job_t"}, "model": 1}))
     assert training.start_training(MODEL_ID, PARAMETERS) == training.StartedTraining(
-        job_id="", model={}, creative_units=None
+        job_id="job_t", model={}, creative_units=None
     )
 
 
 @pytest.mark.parametrize(
-    "fault",
-    [httpx.ReadTimeout("lost"), httpx.RemoteProtocolError("dropped"), httpx.ConnectError("down")],
+    ("fault", "happened"),
+    [
+        (httpx.ReadTimeout("lost"), "no answer came in time"),
+        (httpx.RemoteProtocolError("dropped"), "the connection broke before the answer came"),
+    ],
 )
-def test_a_lost_trigger_answer_is_unknown_after_exactly_one_request(fake_api, fault):
+def test_a_lost_trigger_answer_is_unknown_after_exactly_one_request(fake_api, fault, happened):
     def lose(request: httpx.Request) -> httpx.Response:
         raise fault
 
@@ -99,11 +109,21 @@ def test_a_lost_trigger_answer_is_unknown_after_exactly_one_request(fake_api, fa
     with pytest.raises(SubmissionUnknown) as raised:
         training.start_training(MODEL_ID, PARAMETERS)
     assert raised.value.message == (
-        "The training request was sent but its answer never arrived. It was not sent "
-        "again: the model's status below shows whether the training started."
+        f"The request was sent, but {happened}, so Scenario may or may not have started it. "
+        "It was not sent again: the model's status below shows whether the training started."
     )
     assert len(seen) == 1
     assert retries_requested == [0]
+
+
+def test_a_trigger_that_never_connected_is_a_refusal(fake_api):
+    def down(request: httpx.Request) -> httpx.Response:
+        raise httpx.ConnectError("down")
+
+    fake_api(down)
+    with pytest.raises(errors.ScenarioUnavailable) as raised:
+        training.start_training(MODEL_ID, PARAMETERS)
+    assert raised.value.request_sent is False
 
 
 def test_a_refused_trigger_keeps_the_api_reason(fake_api):
@@ -117,9 +137,9 @@ def test_a_refused_trigger_keeps_the_api_reason(fake_api):
     assert len(seen) == 1
 
 
-def test_a_server_error_on_the_trigger_is_not_retried(fake_api):
+def test_a_server_error_on_the_trigger_is_unknown_and_not_retried(fake_api):
     seen = fake_api(lambda request: httpx.Response(500, json={"reason": "boom"}))
-    with pytest.raises(errors.ScenarioServerError, match="boom"):
+    with pytest.raises(SubmissionUnknown, match="answered with HTTP 500"):
         training.start_training(MODEL_ID, PARAMETERS)
     assert len(seen) == 1
     assert retries_requested == [0]

@@ -54,7 +54,11 @@ def test_parse_problems_come_first_and_once() -> None:
 
     assert problems == [
         error("/inputs/0/min", '"min" must be a number, got "5"'),
-        error("/inputs/1/name", 'duplicate input name "steps"; first defined at /inputs/0'),
+        error(
+            "/inputs/1/name",
+            'duplicate input name "steps"; first defined at /inputs/0; '
+            "this one is left out of the form",
+        ),
         warning(
             "/inputs/2/type",
             'unknown input type "vector3"; expected one of: boolean, file, file_array, '

@@ -259,9 +259,14 @@ def test_duplicate_names_are_errors(model_object: dict[str, Any]) -> None:
     definition = parse_definition(model_object)
 
     assert definition.problems == [
-        error("/inputs/4/name", 'duplicate input name "width"; first defined at /inputs/2')
+        error(
+            "/inputs/4/name",
+            'duplicate input name "width"; first defined at /inputs/2; '
+            "this one is left out of the form",
+        )
     ]
-    assert definition.input_names == ["prompt", "image", "width", "height", "width"]
+    # Values are sent by name: the form, rules and payload only ever see the first one.
+    assert definition.input_names == ["prompt", "image", "width", "height"]
     assert isinstance(definition.input_named("width"), NumberInput)
 
 
@@ -350,7 +355,8 @@ def test_inputs_array_rows_are_read_with_the_same_leniency(model_object: dict[st
         error("/inputs/4/inputs/3/name", 'input has no "name"; it is left out of the form'),
         error(
             "/inputs/4/inputs/4/name",
-            'duplicate input name "uri"; first defined at /inputs/4/inputs/0',
+            'duplicate input name "uri"; first defined at /inputs/4/inputs/0; '
+            "this one is left out of the form",
         ),
     ]
     keyframes = definition.input_named("keyframes")
@@ -360,7 +366,6 @@ def test_inputs_array_rows_are_read_with_the_same_leniency(model_object: dict[st
         ("uri", FileInput),
         ("at", UnknownInput),
         ("seconds", NumberInput),
-        ("uri", StringInput),
     ]
 
 
@@ -520,3 +525,65 @@ def test_never_raises_on_arbitrary_json() -> None:
     for _ in range(2000):
         data = _random_json(generator, 0)
         assert isinstance(parse_definition(data), ModelDefinition)
+
+
+def test_duplicate_names_of_different_types_keep_only_the_first(
+    model_object: dict[str, Any],
+) -> None:
+    model_object["inputs"].append({"name": "prompt", "type": "number", "default": 3})
+
+    definition = parse_definition(model_object)
+
+    prompt = definition.input_named("prompt")
+    assert isinstance(prompt, StringInput)
+    assert definition.input_names.count("prompt") == 1
+
+
+@pytest.mark.parametrize(
+    ("default", "message"),
+    [
+        (10**400, '"default" holds a number of 401 digits, not a finite number within ±1.8e308'),
+        ([1, float("nan")], '"default" holds NaN, not a finite number within ±1.8e308'),
+        ({"a": float("-inf")}, '"default" holds -Infinity, not a finite number within ±1.8e308'),
+    ],
+)
+def test_a_default_no_request_can_carry_is_dropped_and_reported(
+    model_object: dict[str, Any], default: object, message: str
+) -> None:
+    model_object["inputs"][2]["default"] = default
+
+    definition = parse_definition(model_object)
+
+    assert definition.problems == [error("/inputs/2/default", message)]
+    width = definition.input_named("width")
+    assert width is not None
+    assert width.default is None
+
+
+def test_a_preset_value_no_request_can_carry_is_reported(model_object: dict[str, Any]) -> None:
+    model_object["uiConfig"] = {
+        "presets": [{"fields": ["width"], "presets": {"Huge": {"width": 10**400}}}]
+    }
+
+    definition = parse_definition(model_object)
+
+    assert definition.problems == [
+        error(
+            "/uiConfig/presets/0/presets/Huge/width",
+            '"width" holds a number of 401 digits, not a finite number within ±1.8e308',
+        )
+    ]
+    assert definition.ui_config.presets == []
+
+
+def test_a_definition_nested_deeper_than_any_model_is_not_read() -> None:
+    deep: Any = 1
+    for _ in range(200):
+        deep = {"a": [deep]}
+
+    definition = parse_definition({"id": "m", "inputs": [{"name": "x", "default": deep}]})
+
+    assert definition.problems == [
+        error("", "definition is nested deeper than 64 levels; it is not read")
+    ]
+    assert (definition.id, definition.inputs, definition.raw) == ("", [], {})

@@ -11,6 +11,7 @@ from scenario_ui.schema.scalars import (
     Count,
     Number,
     describe_value,
+    json_value_problem,
     one_of,
     wrong_value,
 )
@@ -115,3 +116,50 @@ def test_one_of_names_every_option_when_it_fails(value: object) -> None:
     (error,) = raised.value.errors()
     assert error["type"] == NOT_ONE_OF_ERROR
     assert error["msg"] == f"must be one of: small, large; got {describe_value(value)}"
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        (float("nan"), "must be a finite number within ±1.8e308, got NaN"),
+        (float("inf"), "must be a finite number within ±1.8e308, got Infinity"),
+        (-(10**400), "must be a finite number within ±1.8e308, got a number of 401 digits"),
+    ],
+)
+def test_number_rejects_what_no_client_can_hold(value: object, message: str) -> None:
+    with pytest.raises(ValidationError) as raised:
+        validate_field("number", value)
+
+    (error,) = raised.value.errors()
+    assert (error["type"], error["msg"]) == (WRONG_VALUE_ERROR, message)
+
+
+def test_count_rejects_more_than_a_double_holds_exactly() -> None:
+    assert validate_field("count", 2**53 - 1) == 2**53 - 1
+    with pytest.raises(ValidationError) as raised:
+        validate_field("count", 10**400)
+
+    (error,) = raised.value.errors()
+    assert error["msg"] == (
+        "must be a whole number of at most 9007199254740991, got a number of 401 digits"
+    )
+
+
+@pytest.mark.parametrize(
+    ("value", "problem"),
+    [
+        ({"a": [1, 2.5, "x", None, True]}, ""),
+        ([1, {"b": float("nan")}], "holds NaN, not a finite number within ±1.8e308"),
+        (10**309, "holds a number of 310 digits, not a finite number within ±1.8e308"),
+        ([[[]]], ""),
+    ],
+)
+def test_json_value_problem(value: object, problem: str) -> None:
+    assert json_value_problem(value) == problem
+
+
+def test_json_nested_too_deeply_cannot_be_sent() -> None:
+    value: object = "leaf"
+    for _ in range(65):
+        value = [value]
+    assert json_value_problem(value) == "is nested deeper than 64 levels"

@@ -15,7 +15,8 @@ from scenario_ui.sandbox import clock
 from scenario_ui.sandbox.catalog import DEMO_CATALOG_DIR
 from scenario_ui.sandbox.models import SandboxModel, SandboxTraining
 from scenario_ui.training.models import Training
-from tests.forms.html import Element, parse_html
+from tests.forms.html import Element, error_text, parse_html
+from tests.forms.html import posted_fields as form_data
 from tests.sandbox.conftest import FrozenClock
 
 pytestmark = pytest.mark.usefixtures("seeded_sandbox")
@@ -42,23 +43,6 @@ def html_of(response: Any) -> Element:
 def facts(root: Element) -> dict[str, str]:
     listing = root.one("dl", class_="facts", where=lambda dl: "facts--compact" not in dl.classes)
     return {row.one("dt").text: row.one("dd").text for row in listing.find_all("div")}
-
-
-def form_data(root: Element) -> dict[str, str]:
-    """What the browser would post from the page's Train form, untouched."""
-    data: dict[str, str] = {}
-    for element in root.by_id("model-form").iter():
-        name = element.get("name")
-        if not name or element.get("type") in ("checkbox", "submit") or element.tag == "button":
-            continue
-        if element.tag == "select":
-            chosen = [option for option in element.find_all("option") if option.has("selected")]
-            data[name] = (chosen[0].get("value") or "") if chosen else ""
-        elif element.tag == "textarea":
-            data[name] = element.text
-        else:
-            data[name] = element.get("value") or ""
-    return data
 
 
 def stats(root: Element) -> dict[str, str]:
@@ -349,7 +333,9 @@ def test_a_refused_start_shows_the_reason_and_starts_nothing(signed_in: Client, 
     assert Training.objects.count() == 0
 
 
-def test_a_lost_start_answer_is_told_on_the_page(signed_in: Client, fake_api) -> None:
+def test_a_lost_start_answer_stays_unknown_until_the_model_shows_it_started(
+    signed_in: Client, fake_api
+) -> None:
     def lose(request: httpx.Request) -> httpx.Response:
         raise httpx.ReadTimeout("lost")
 
@@ -359,17 +345,35 @@ def test_a_lost_start_answer_is_told_on_the_page(signed_in: Client, fake_api) ->
     data["__reviewed"] = review.one("button", name="__reviewed").get("value") or ""
     response = signed_in.post(page_url(MASCOT, "start"), data)
     assert response.status_code == 302
-    assert Training.objects.get().outcome == Training.Outcome.UNKNOWN
+    training = Training.objects.get()
+    assert training.outcome == Training.Outcome.UNKNOWN
     triggers = [r for r in requests if r.method == "PUT" and "dryRun" not in r.url.params]
     assert len(triggers) == 1
-    root = html_of(signed_in.get(response["Location"]))
-    assert root.one("div", role="alert").text == (
-        "Submission status unknown. The training request was sent but its answer never "
-        "arrived. It was not sent again: the model's status below shows whether the "
-        "training started."
+    unknown = (
+        "Submission status unknown. The request was sent, but no answer came in time, so "
+        "Scenario may or may not have started it. It was not sent again: the model's status "
+        'below shows whether the training started. Scenario shows this model as "new", so no '
+        "training has started from it yet. This page checks again each time it loads; start "
+        "the training again only if the status stays the same."
     )
-    # Told once: the next visit shows the model's status alone.
-    assert html_of(signed_in.get(page_url(MASCOT))).find_all("div", role="alert") == []
+    assert html_of(signed_in.get(response["Location"])).by_id("unknown-start").text == unknown
+    # Not a one-time notice: it stays while the model does not show the training.
+    assert html_of(signed_in.get(page_url(MASCOT))).by_id("unknown-start").text == unknown
+    # The same Start again sends nothing.
+    assert signed_in.post(page_url(MASCOT, "start"), data).status_code == 302
+    assert len([r for r in requests if r.method == "PUT" and "dryRun" not in r.url.params]) == 1
+
+    training_record = demo_record(MASCOT)
+    training_record["model"].update(status="training", jobId="job_lost_start")
+    fake_api(lambda request: httpx.Response(200, json=training_record))
+    page = html_of(signed_in.get(page_url(MASCOT)))
+    assert page.find_all(id="unknown-start") == []
+    training.refresh_from_db()
+    assert (training.outcome, training.job_id, training.error) == (
+        Training.Outcome.STARTED,
+        "job_lost_start",
+        "",
+    )
 
 
 # --- progress ---------------------------------------------------------------------------------
@@ -480,3 +484,96 @@ def test_cancel_without_a_training_is_refused(signed_in: Client) -> None:
     assert html_of(response).by_id("training-monitor").one("p", class_="alert").text == (
         f"Scenario rejected the request: Model {MASCOT} is not training"
     )
+
+
+def test_cancel_without_javascript_shows_the_refusal_on_the_page(
+    signed_in: Client, sandbox_clock: FrozenClock
+) -> None:
+    start(signed_in)
+    sandbox_clock.advance(5)
+    response = signed_in.post(page_url(MASCOT, "cancel"), follow=True)
+    assert response.redirect_chain == [(page_url(MASCOT), 302)]
+    alerts = [alert.text for alert in html_of(response).find_all("div", role="alert")]
+    assert alerts == [
+        f"The training was not canceled. Training of model {MASCOT} cannot be canceled once running"
+    ]
+    assert SandboxModel.objects.get(pk=MASCOT).status == "training"
+
+
+# --- rate limits ------------------------------------------------------------------------------
+
+
+def test_a_rate_limited_progress_read_says_so_and_waits_for_retry_after(
+    signed_in: Client, user: Any, fake_api
+) -> None:
+    Training.objects.create(user=user, model_id=MASCOT)
+    requests = fake_api(lambda request: httpx.Response(429, headers={"Retry-After": "12"}, json={}))
+    response = signed_in.get(page_url(MASCOT, "progress"), headers={"HX-Request": "true"})
+    assert response.status_code == POLLING
+    monitor = html_of(response).by_id("training-monitor")
+    assert monitor.one("p", class_="alert").text == (
+        "Too many requests to Scenario: Scenario is rate-limiting us, retrying in 12 s."
+    )
+    assert monitor.get("hx-trigger") == "every 12.0s"
+    assert monitor.get("hx-get") == page_url(MASCOT, "progress") + "?delay=12.0"
+    assert len(requests) == 1
+
+
+# --- trainings are per user -------------------------------------------------------------------
+
+
+@pytest.fixture
+def someone_else(django_user_model: Any) -> Client:
+    other = Client()
+    other.force_login(django_user_model.objects.create_user("other", password="a-long-password"))
+    return other
+
+
+def test_another_user_cannot_see_cancel_or_start_a_users_training(
+    signed_in: Client, someone_else: Client, sandbox_clock: FrozenClock
+) -> None:
+    form = form_data(html_of(signed_in.get(page_url(MASCOT))))
+    start(signed_in)
+    for method, action in [
+        ("get", ""),
+        ("get", "progress"),
+        ("post", "form"),
+        ("post", "review"),
+        ("post", "start"),
+        ("post", "cancel"),
+    ]:
+        response = getattr(someone_else, method)(page_url(MASCOT, action), form)
+        assert response.status_code == 404, action
+    assert SandboxModel.objects.get(pk=MASCOT).status == "training"
+    assert SandboxTraining.objects.count() == 1
+    assert signed_in.get(page_url(MASCOT, "progress")).status_code == POLLING
+
+
+def test_the_model_page_offers_training_only_to_its_trainer(
+    signed_in: Client, user: Any, someone_else: Client
+) -> None:
+    def train_links(client: Client) -> list[str]:
+        root = html_of(client.get(f"/models/{MASCOT}/"))
+        return [link.text for link in root.find_all("a") if link.text == "Train this model"]
+
+    assert train_links(someone_else) == ["Train this model"]
+    Training.objects.create(user=user, model_id=MASCOT)
+    assert train_links(signed_in) == ["Train this model"]
+    assert train_links(someone_else) == []
+
+
+def test_a_number_of_hundreds_of_digits_is_a_field_problem_in_the_train_form(
+    signed_in: Client,
+) -> None:
+    data = {**form_data(html_of(signed_in.get(page_url(MASCOT)))), "rank": "9" * 400}
+    live = signed_in.post(
+        page_url(MASCOT, "form"), {**data, "__shown": "rank"}, headers={"HX-Request": "true"}
+    )
+    assert live.status_code == 200
+    assert json.loads(live["HX-Trigger"])["scenario:form-state"]["invalid"] == ["rank"]
+    reviewed = signed_in.post(page_url(MASCOT, "review"), data)
+    assert reviewed.status_code == 422
+    assert error_text(html_of(reviewed), "rank") == "Must be a finite number within ±1.8e308."
+    started = signed_in.post(page_url(MASCOT, "start"), {**data, "__reviewed": "x"})
+    assert started.status_code == 422
+    assert SandboxTraining.objects.count() == 0

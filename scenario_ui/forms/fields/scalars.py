@@ -9,7 +9,14 @@ from typing import Any
 from scenario_ui.forms.defined import same_value
 from scenario_ui.forms.fields.base import Field, bound_phrases, length_phrases
 from scenario_ui.forms.issues import Invalid
-from scenario_ui.forms.numbers import Number, format_number, is_whole, on_step, parse_number
+from scenario_ui.forms.numbers import (
+    Number,
+    NumberOutOfRange,
+    format_number,
+    is_whole,
+    on_step,
+    parse_number,
+)
 from scenario_ui.forms.uploads import Upload, upload_phrases
 from scenario_ui.forms.widgets import Widget
 from scenario_ui.forms.widgets.controls import (
@@ -32,6 +39,7 @@ from scenario_ui.schema import (
     StringInput,
     UnknownInput,
 )
+from scenario_ui.schema.scalars import FINITE_NUMBER, json_value_problem
 
 TRUE_TEXTS = frozenset({"true", "on", "1", "yes"})
 FALSE_TEXTS = frozenset({"false", "off", "0", "no"})
@@ -82,6 +90,8 @@ class NumberField(Field):
     def convert(self, text: str) -> Number:
         try:
             value = parse_number(text)
+        except NumberOutOfRange:
+            raise Invalid(FINITE_NUMBER) from None
         except ValueError:
             raise Invalid("must be a number") from None
         # "1e3" and "3.0" go out as 1000 and 3: the same JSON number, written plainly.
@@ -168,12 +178,21 @@ class UnknownField(Field):
 
     def convert(self, text: str) -> Any:
         try:
-            return json.loads(text)
-        except json.JSONDecodeError:
+            value = json.loads(text, parse_constant=_reject_constant)
+        except (ValueError, RecursionError):
+            # Also a numeral of more digits than Python reads, or NaN/Infinity (not JSON).
             raise Invalid("must be valid JSON") from None
+        problem = json_value_problem(value)
+        if problem:
+            raise Invalid(problem)
+        return value
 
     def to_raw(self, value: Any) -> dict[str, list[str]]:
         return {} if value is None else {self.name: [json.dumps(value)]}
 
     def choose_widget(self) -> Widget:
         return JsonWidget()
+
+
+def _reject_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not JSON")

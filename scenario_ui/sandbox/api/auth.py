@@ -1,7 +1,8 @@
-"""Credentials check: the real API wants HTTP Basic (API key and secret) or a Bearer token.
+"""Credentials check: only the sandbox's own API key and secret, sent as HTTP Basic.
 
-The sandbox accepts any well-formed credentials; it only refuses requests that would be
-refused for lack of them, so clients find missing configuration before going live.
+Like the real API, the sandbox answers its key pair alone (settings `SANDBOX_API_KEY`
+and `SANDBOX_API_SECRET`; `make run` prints them). Anything else is a 401 in the API's
+error shape: its jobs, prompts and actions are not open to whoever reaches the server.
 """
 
 from __future__ import annotations
@@ -10,11 +11,13 @@ import base64
 import binascii
 from typing import Final
 
+from django.conf import settings
 from django.http import HttpRequest
+from django.utils.crypto import constant_time_compare
 
 from scenario_ui.sandbox.api.errors import SandboxApiError
 
-EXPECTED_CREDENTIALS: Final = "expected HTTP Basic (API key and secret) or Bearer"
+EXPECTED_CREDENTIALS: Final = "expected HTTP Basic with the sandbox's API key and secret"
 CHALLENGE_HEADERS: Final = {"WWW-Authenticate": 'Basic realm="Scenario sandbox"'}
 
 
@@ -24,29 +27,29 @@ def require_credentials(request: HttpRequest) -> None:
         raise SandboxApiError(
             401, f"Missing Authorization header; {EXPECTED_CREDENTIALS}", CHALLENGE_HEADERS
         )
-    if not has_usable_credentials(header):
+    if not is_sandbox_key_pair(header):
         raise SandboxApiError(
-            401, f"Invalid Authorization header; {EXPECTED_CREDENTIALS}", CHALLENGE_HEADERS
+            401, f"Invalid credentials; {EXPECTED_CREDENTIALS}", CHALLENGE_HEADERS
         )
 
 
-def has_usable_credentials(header: str) -> bool:
-    scheme, _, credentials = header.partition(" ")
-    credentials = credentials.strip()
-    match scheme.lower():
-        case "basic":
-            return basic_api_key(credentials) != ""
-        case "bearer":
-            return credentials != ""
-        case _:
-            return False
+def is_sandbox_key_pair(header: str) -> bool:
+    scheme, _, encoded = header.partition(" ")
+    pair = basic_key_pair(encoded.strip()) if scheme.lower() == "basic" else None
+    if pair is None:
+        return False
+    key, secret = pair
+    # Both compared in full, in constant time: no timing tells which half was wrong.
+    key_matches = constant_time_compare(key, settings.SANDBOX_API_KEY)
+    secret_matches = constant_time_compare(secret, settings.SANDBOX_API_SECRET)
+    return key_matches and secret_matches
 
 
-def basic_api_key(encoded_credentials: str) -> str:
-    """The API key of `key:secret` in base64, or "" when the credentials are malformed."""
+def basic_key_pair(encoded_credentials: str) -> tuple[str, str] | None:
+    """The (key, secret) of `key:secret` in base64, or None when it is malformed."""
     try:
         decoded = base64.b64decode(encoded_credentials, validate=True).decode("utf-8")
     except (binascii.Error, UnicodeDecodeError):
-        return ""
-    api_key, separator, _secret = decoded.partition(":")
-    return api_key if separator else ""
+        return None
+    key, separator, secret = decoded.partition(":")
+    return (key, secret) if separator else None

@@ -25,17 +25,18 @@ def sandbox_endpoint[**P](*methods: str, credentials: bool = True) -> Callable[[
     """Serve `methods` only, for callers with credentials, answering every failure as JSON.
 
     The API authenticates with credentials, not sessions: no CSRF token, no login.
+    Credentials come first: without them a caller learns nothing, not even the methods.
     `credentials=False` serves anyone, like the signed URLs of the real API's files.
     """
 
     def decorate(view: View[P]) -> View[P]:
         @wraps(view)
         def endpoint(request: HttpRequest, /, *args: P.args, **kwargs: P.kwargs) -> HttpResponse:
-            if request.method not in methods:
-                return method_not_allowed(request, methods)
             try:
                 if credentials:
                     require_credentials(request)
+                if request.method not in methods:
+                    return method_not_allowed(request, methods)
                 return view(request, *args, **kwargs)
             except SandboxApiError as error:
                 return error.as_response()

@@ -343,3 +343,27 @@ def test_unknown_type_to_raw_is_json(value: Any, raw: list[str]) -> None:
     assert field.to_raw(value) == {"value": raw}
     assert field.to_python(field.to_raw(value)) == value
     assert field.to_raw(None) == {}
+
+
+@pytest.mark.parametrize("text", ["9" * 309, "-" + "9" * 400, "1e400", "9" * 5000])
+def test_a_number_too_large_for_any_client_is_a_field_problem(text: str) -> None:
+    with pytest.raises(Invalid) as caught:
+        make_field(SIZE).to_python(posted(text))
+    assert caught.value.phrase == "must be a finite number within ±1.8e308"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("NaN", "must be valid JSON"),
+        ('{"x": Infinity}', "must be valid JSON"),
+        ("[" + "9" * 5000 + "]", "must be valid JSON"),
+        ("1e400", "holds Infinity, not a finite number within ±1.8e308"),
+        ("[" * 65 + "]" * 65, "is nested deeper than 64 levels"),
+        ("[" * 100_000 + "]" * 100_000, "must be valid JSON"),
+    ],
+)
+def test_unknown_type_rejects_json_no_request_can_carry(text: str, phrase: str) -> None:
+    with pytest.raises(Invalid) as caught:
+        make_field({"type": "bezier"}).to_python(posted(text))
+    assert caught.value.phrase == phrase

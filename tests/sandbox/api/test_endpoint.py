@@ -32,8 +32,9 @@ def test_serves_the_view_to_callers_with_credentials(rf: RequestFactory) -> None
     assert json.loads(response.content) == {"id": "a"}
 
 
-def test_other_methods_get_405_before_credentials_are_checked(rf: RequestFactory) -> None:
-    response = echo(rf.delete("/sandbox/v1/models/a"), model_id="a")
+def test_other_methods_get_405_once_credentials_are_checked(rf: RequestFactory) -> None:
+    assert echo(rf.delete("/sandbox/v1/models/a"), model_id="a").status_code == 401
+    response = echo(rf.delete("/sandbox/v1/models/a", headers=AUTH_HEADERS), model_id="a")
     assert response.status_code == 405
     assert response["Allow"] == "GET"
     assert (

@@ -50,6 +50,12 @@ class Command(BaseCommand):
                 f"{options['file']}: the definition has no id, which the form's URLs need",
                 returncode=NO_MODEL_ID,
             )
+        if "/" in definition.id:
+            raise CommandError(
+                f'{options["file"]}: the definition\'s id "{definition.id}" contains "/", '
+                "which the form's URLs cannot carry (Scenario's ids never do)",
+                returncode=NO_MODEL_ID,
+            )
         values_path: str | None = options["values"]
         if values_path is None:
             form = first_form(definition, base_url="")

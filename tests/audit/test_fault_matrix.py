@@ -1,0 +1,158 @@
+"""Each submission fault x {generation, training}: one upstream job per intent, one attempt
+record, a clear state for the user, and nothing resendable by accident."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from django.test import Client
+
+from scenario_ui.generate.models import Generation
+from scenario_ui.sandbox.models import SandboxJob, SandboxTraining
+from scenario_ui.scenario import calls
+from scenario_ui.training.models import Training
+from scenario_ui.web.attempts import TOKEN
+from tests.audit.faults import AFTER_SEND, FAULTS, Fault, FaultyTransport, faulty_client_builder
+from tests.forms.html import Element, parse_html, posted_fields
+
+pytestmark = pytest.mark.usefixtures("seeded_sandbox")
+
+LUMEN = "model_demo-lumen-xl"
+MASCOT = "model_demo-my-mascot-flux"
+UNREACHABLE = "Could not connect to Scenario. Check the network or SCENARIO_BASE_URL."
+# What the form says when nothing was sent or Scenario refused: (title, message).
+REFUSED = {
+    "timeout before send": ("Scenario cannot be reached", UNREACHABLE),
+    "reset before send": ("Scenario cannot be reached", UNREACHABLE),
+    "429 with Retry-After": (
+        "Too many requests to Scenario",
+        "Scenario is rate-limiting us: try again in 7 s (Slow down).",
+    ),
+}
+WHAT_HAPPENED = {
+    "timeout after send": "no answer came in time",
+    "reset after send": "the connection broke before the answer came",
+    "500 after create": "Scenario answered with HTTP 500",
+    "502 after create": "Scenario answered with HTTP 502",
+    "504 after create": "Scenario answered with HTTP 504",
+    "truncated body": "Scenario's answer could not be read",
+    "HTML 200": "Scenario's answer could not be read",
+    "wrong shape": "Scenario's answer could not be read",
+}
+
+
+@pytest.fixture
+def faulty(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> FaultyTransport:
+    transport = FaultyTransport(request.param)
+    monkeypatch.setattr(calls, "build_client", faulty_client_builder(transport))
+    return transport
+
+
+def html_of(response: Any) -> Element:
+    return parse_html(response.content.decode())
+
+
+# --- generation -------------------------------------------------------------------------------
+
+
+def model_form(client: Client) -> dict[str, str]:
+    fields = posted_fields(html_of(client.get(f"/models/{LUMEN}/")))
+    return {**fields, "prompt": "a lighthouse at dawn"}
+
+
+def submit(client: Client, data: dict[str, str]) -> Any:
+    return client.post(f"/models/{LUMEN}/generate/", data)
+
+
+@pytest.mark.parametrize("faulty", FAULTS, ids=lambda fault: fault.name, indirect=True)
+def test_a_generation_fault_never_charges_twice(signed_in: Client, faulty: FaultyTransport) -> None:
+    data = model_form(signed_in)
+    first = submit(signed_in, data)
+    fault: Fault = faulty.fault
+    if fault.reaches:
+        assert first.status_code == 302
+        job_page = html_of(signed_in.get(first["Location"]))
+        status = job_page.by_id("job-status")
+        assert status.one("span", class_="status").text == "Submission status unknown"
+        assert status.one("div", class_="alert--error").find_all("p")[0].text == (
+            f"Submission status unknown. The request was sent, but {WHAT_HAPPENED[fault.name]}, "
+            "so Scenario may or may not have started it. It was not sent again: look the job "
+            "up before trying again."
+        )
+        assert [link.text for link in status.find_all("a") if "resubmit" in link.text] == []
+        # A double click, a reload of the POST: the same attempt, nothing sent.
+        assert submit(signed_in, data)["Location"] == first["Location"]
+        assert len(faulty.charged) == 1
+        looked_up = signed_in.post(f"{first['Location']}look-up/", follow=True)
+        generation = Generation.objects.get()
+        assert generation.job_id == SandboxJob.objects.get().id
+        assert html_of(looked_up).one("span", class_="status").text == "Queued"
+    else:
+        assert first.status_code == 422
+        alert = html_of(first).by_id("submit-error")
+        title, message = REFUSED[fault.name]
+        assert alert.one("h2").text == title
+        assert [p.text for p in alert.find_all("p")] == [
+            message,
+            "Nothing was charged. Your values are kept below.",
+        ]
+        assert Generation.objects.count() == SandboxJob.objects.count() == 0
+        fresh_form = posted_fields(html_of(first))
+        assert fresh_form["prompt"] == "a lighthouse at dawn"
+        assert fresh_form[TOKEN] != data[TOKEN]
+        assert submit(signed_in, fresh_form).status_code == 302
+        assert len(faulty.charged) == 2
+    assert Generation.objects.count() == 1
+    assert SandboxJob.objects.count() == 1
+
+
+# --- training ---------------------------------------------------------------------------------
+
+
+def review(client: Client) -> Element:
+    page = html_of(client.get(f"/models/{MASCOT}/train/"))
+    reviewed = client.post(f"/models/{MASCOT}/train/review/", posted_fields(page))
+    assert reviewed.status_code == 200
+    return html_of(reviewed)
+
+
+def start(client: Client, reviewed: Element) -> tuple[Any, dict[str, str]]:
+    data = posted_fields(reviewed)
+    data["__reviewed"] = reviewed.one("button", name="__reviewed").get("value") or ""
+    return client.post(f"/models/{MASCOT}/train/start/", data), data
+
+
+@pytest.mark.parametrize("faulty", FAULTS, ids=lambda fault: fault.name, indirect=True)
+def test_a_training_fault_never_charges_twice(signed_in: Client, faulty: FaultyTransport) -> None:
+    first, data = start(signed_in, review(signed_in))
+    fault: Fault = faulty.fault
+    if fault.reaches:
+        assert first.status_code == 302
+        again = signed_in.post(f"/models/{MASCOT}/train/start/", data)
+        assert (again.status_code, len(faulty.charged)) == (302, 1)
+        page = html_of(signed_in.get(first["Location"]))
+        # The model's own status shows the training started: the attempt is settled.
+        assert page.one("h2", id="monitor-title").text == "Training status: training"
+        assert page.find_all(id="unknown-start") == []
+        training = Training.objects.get()
+        assert training.outcome == Training.Outcome.STARTED
+        assert training.job_id == SandboxTraining.objects.get().id
+    else:
+        assert first.status_code == 422
+        box = html_of(first).by_id("training-review")
+        title, message = REFUSED[fault.name]
+        assert [p.text for p in box.one("div", class_="alert").find_all("p")] == [
+            f"{title}. {message}",
+            "Nothing was started.",
+        ]
+        assert Training.objects.count() == SandboxTraining.objects.count() == 0
+        second, _ = start(signed_in, review(signed_in))
+        assert second.status_code == 302
+        assert len(faulty.charged) == 2
+    assert Training.objects.count() == 1
+    assert SandboxTraining.objects.count() == 1
+
+
+def test_every_fault_after_sending_is_covered() -> None:
+    assert {fault.name for fault in AFTER_SEND} == set(WHAT_HAPPENED)
