@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "scenario_ui.accounts",
     "scenario_ui.catalog",
+    "scenario_ui.authoring",
     "scenario_ui.generate",
     "scenario_ui.training",
     "scenario_ui.sandbox",
