@@ -108,8 +108,8 @@ def test_bearer_tokens_are_accepted(client: Client) -> None:
 @pytest.mark.parametrize(
     ("method", "path", "allowed"),
     [
-        ("post", "/models", "GET"),
-        ("delete", "/models/model_a", "GET"),
+        ("patch", "/models", "GET, POST"),
+        ("post", "/models/model_a", "GET, PUT, DELETE"),
         ("get", "/models/get-bulk", "POST"),
     ],
 )
