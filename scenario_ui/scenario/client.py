@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 import httpx
 from django.conf import settings
@@ -18,9 +21,27 @@ SANDBOX_CREDENTIALS = ("sandbox-key", "sandbox-secret")
 # Reads may be retried once; a submission never is (a retried POST can be charged twice).
 READ_RETRIES = 1
 
+# Set by `sandbox_only()`: every client built meanwhile is the sandbox's, in any mode.
+_sandbox_only: ContextVar[bool] = ContextVar("sandbox_only", default=False)
+
 
 def is_sandbox() -> bool:
     return bool(settings.SCENARIO_SANDBOX)
+
+
+@contextmanager
+def sandbox_only() -> Iterator[None]:
+    """Calls made inside go to the embedded sandbox even when real credentials are set."""
+    token = _sandbox_only.set(True)
+    try:
+        yield
+    finally:
+        _sandbox_only.reset(token)
+
+
+def sandbox_http_client() -> httpx.Client:
+    """The in-process transport to the sandbox: no network, no credentials needed to reach it."""
+    return _sandbox_http_client()
 
 
 @functools.cache
@@ -30,20 +51,25 @@ def _sandbox_http_client() -> httpx.Client:
 
 def build_client(*, max_retries: int = READ_RETRIES, timeout: float | None = None) -> Scenario:
     seconds = timeout if timeout is not None else settings.SCENARIO_TIMEOUT_SECONDS
-    if is_sandbox():
+    if is_sandbox() or _sandbox_only.get():
         key, secret = SANDBOX_CREDENTIALS
         return Scenario(
             api_key=key,
             api_secret=secret,
             base_url=SANDBOX_BASE_URL,
-            http_client=_sandbox_http_client(),
+            http_client=sandbox_http_client(),
             max_retries=max_retries,
             timeout=seconds,
         )
+    return build_live_client(max_retries=max_retries, timeout=seconds)
+
+
+def build_live_client(*, max_retries: int, timeout: float) -> Scenario:
+    """The real API, with the configured credentials."""
     return Scenario(
         api_key=settings.SCENARIO_SDK_API_KEY,
         api_secret=settings.SCENARIO_SDK_API_SECRET,
         base_url=settings.SCENARIO_BASE_URL or None,
         max_retries=max_retries,
-        timeout=seconds,
+        timeout=timeout,
     )
