@@ -5,13 +5,17 @@ BIN := $(VENV)/bin
 # Python 3.12 (.python-version): on PATH, else pyenv's copy even when its shims are not on PATH.
 PYTHON ?= $(shell command -v python3.12 2>/dev/null || ls -1d $(HOME)/.pyenv/versions/3.12*/bin/python3.12 2>/dev/null | tail -n 1)
 STAMP := $(VENV)/.installed
+# The studio's editor (CodeMirror 6), bundled from frontend/ with pinned versions.
+NPM ?= npm
+FRONTEND_STAMP := frontend/node_modules/.installed
+BUNDLE := static/build/studio.js
 HOST ?= 127.0.0.1
 PORT ?= 8000
 CHROMIUM ?= /usr/bin/chromium
 
 .PHONY: install run test lint typecheck pytest bench clean
 
-install: $(STAMP)
+install: $(STAMP) $(BUNDLE)
 
 # Re-installs only when pyproject.toml changes, so repeated runs cost nothing.
 $(STAMP): pyproject.toml
@@ -20,6 +24,15 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
 	@touch $(STAMP)
+
+# `npm ci` installs exactly what package-lock.json lists; esbuild makes one file.
+$(FRONTEND_STAMP): frontend/package.json frontend/package-lock.json
+	@command -v $(NPM) >/dev/null || { echo "Node.js 20+ and npm are required to build the studio's editor (apt-get install -y nodejs npm)." >&2; exit 1; }
+	cd frontend && $(NPM) ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+$(BUNDLE): $(FRONTEND_STAMP) $(wildcard frontend/src/*.js)
+	cd frontend && $(NPM) run --silent build
 
 run: install
 	$(BIN)/python manage.py migrate --no-input
@@ -42,6 +55,7 @@ test: lint typecheck pytest
 
 bench: install
 	$(BIN)/python manage.py bench
+	$(BIN)/python manage.py bench_studio
 
 clean:
-	rm -rf $(VENV) db.sqlite3 staticfiles
+	rm -rf $(VENV) db.sqlite3 staticfiles frontend/node_modules static/build
