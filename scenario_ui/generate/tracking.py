@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import timedelta
-from typing import Any
+from typing import Any, Protocol
 
 from django.core.cache import cache
 
@@ -17,6 +17,20 @@ LONGEST_POLL_SECONDS = 30.0
 # Results never change once a job succeeded; keep them long.
 RESULTS_TTL_SECONDS = 3600
 LOOKUP_MARGIN = timedelta(minutes=2)
+
+
+class TrackedJob(Protocol):
+    """What following a job updates: a generation, or a draft's test run."""
+
+    status: str
+    progress: float
+    error: str
+    hint: str
+    asset_ids: Any
+    output: Any
+    creative_units: float | None
+
+    def save(self) -> None: ...
 
 
 @dataclass(frozen=True)
@@ -73,7 +87,7 @@ def look_up(generation: Generation) -> Refresh:
     return Refresh(generation)
 
 
-def apply_job(generation: Generation, job: dict[str, Any]) -> None:
+def apply_job(generation: TrackedJob, job: dict[str, Any]) -> None:
     metadata = job.get("metadata") if isinstance(job.get("metadata"), dict) else {}
     assert isinstance(metadata, dict)
     status = job.get("status")
@@ -132,12 +146,12 @@ def results(generation: Generation) -> list[ResultAsset]:
     cached = cache.get(key)
     if cached is not None:
         return list(cached)
-    found = [_result_asset(asset) for asset in assets.get_assets(generation.asset_ids)]
+    found = [result_asset(asset) for asset in assets.get_assets(generation.asset_ids)]
     cache.set(key, found, RESULTS_TTL_SECONDS)
     return found
 
 
-def _result_asset(asset: dict[str, Any]) -> ResultAsset:
+def result_asset(asset: dict[str, Any]) -> ResultAsset:
     metadata = asset.get("metadata") if isinstance(asset.get("metadata"), dict) else {}
     assert isinstance(metadata, dict)
     return ResultAsset(
