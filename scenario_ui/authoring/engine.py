@@ -21,7 +21,7 @@ from scenario_ui.forms.render import FormView, Moment, posted_form_view
 from scenario_ui.forms.rules import Requirement, holds_one_of, requirement_for
 from scenario_ui.forms.uploads import UPLOAD_SUFFIX, Upload
 from scenario_ui.generate.form_page import LiveAnswer, first_form, live_form, submitted_form
-from scenario_ui.schema import InputBase, ModelDefinition
+from scenario_ui.schema import InputBase, ModelDefinition, UiConfig
 from scenario_ui.web.live_form import live_response
 
 # What the model page renders: its form, and the request preview beside it.
@@ -35,16 +35,14 @@ __all__ = [
     "FormView",
     "LiveAnswer",
     "Requirement",
+    "RuleEvaluator",
     "Upload",
     "cost_body",
-    "is_one_of",
     "live_preview",
     "live_preview_response",
     "preview_form",
-    "requirement",
     "run_body",
     "submitted_preview",
-    "typed_value",
 ]
 
 
@@ -98,22 +96,27 @@ def cost_body(definition: ModelDefinition, data: FormData) -> dict[str, Any]:
     return payload_without_uploads(evaluate(definition, values_from_data(definition, data)))
 
 
-def typed_value(definition: ModelDefinition, name: str, value: Any) -> Any:
-    """`value` (as JSON gives it) typed the way the engine types input `name`'s values."""
-    return values_from_json(definition, {name: value}).values.get(name)
+class RuleEvaluator:
+    """The engine's own `required` evaluator, for one definition."""
 
+    def __init__(self, definition: ModelDefinition) -> None:
+        self.definition = definition
+        # As the engine keys them: a repeated name is the linter's to report.
+        self._inputs = {model_input.name: model_input for model_input in definition.inputs}
 
-def requirement(
-    definition: ModelDefinition, spec: InputBase, values: Mapping[str, Any]
-) -> Requirement | None:
-    """Whether the engine's evaluator requires `spec` for `values`, and why."""
-    inputs = {model_input.name: model_input for model_input in definition.inputs}
-    return requirement_for(spec.required, values, inputs)
+    def requirement(self, spec: InputBase, values: Mapping[str, Any]) -> Requirement | None:
+        """Whether the evaluator requires `spec` for `values`, and why."""
+        return requirement_for(spec.required, values, self._inputs)
 
+    def is_one_of(self, name: str, options: list[Any], values: Mapping[str, Any]) -> bool:
+        """Whether input `name` holds one of `options`, compared as the evaluator compares."""
+        return holds_one_of(name, options, values, self._inputs)
 
-def is_one_of(
-    definition: ModelDefinition, name: str, options: list[Any], values: Mapping[str, Any]
-) -> bool:
-    """Whether input `name` holds one of `options`, compared as the evaluator compares."""
-    inputs = {model_input.name: model_input for model_input in definition.inputs}
-    return holds_one_of(name, options, values, inputs)
+    def typed_value(self, name: str, value: Any) -> Any:
+        """`value` (as JSON gives it) typed as the engine types input `name`'s values; None
+        when it cannot be read as that type. Read through a definition of that input alone."""
+        spec = self._inputs.get(name)
+        if spec is None:
+            return None
+        alone = self.definition.model_copy(update={"inputs": [spec], "ui_config": UiConfig()})
+        return values_from_json(alone, {name: value}).values.get(name)

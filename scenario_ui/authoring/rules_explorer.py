@@ -65,11 +65,12 @@ class InputRules:
 
 def explore_rules(definition: ModelDefinition, values: Mapping[str, Any]) -> list[InputRules]:
     """Every input of the model, with its rules read against `values` (the preview's)."""
+    evaluator = engine.RuleEvaluator(definition)
     explored = []
     for spec in definition.inputs:
-        conditions = _conditions(definition, spec)
-        rows, combinations = _truth_table(definition, spec, conditions, values)
-        now = engine.requirement(definition, spec, values)
+        conditions = _conditions(evaluator, spec)
+        rows, combinations = _truth_table(evaluator, spec, conditions, values)
+        now = evaluator.requirement(spec, values)
         explored.append(
             InputRules(
                 name=spec.name,
@@ -104,7 +105,8 @@ def read_names(spec: InputBase) -> dict[str, list[Any] | None]:
     return read
 
 
-def _conditions(definition: ModelDefinition, spec: InputBase) -> list[Condition]:
+def _conditions(evaluator: engine.RuleEvaluator, spec: InputBase) -> list[Condition]:
+    definition = evaluator.definition
     conditions = []
     for name, options in read_names(spec).items():
         target = definition.input_named(name)
@@ -113,9 +115,9 @@ def _conditions(definition: ModelDefinition, spec: InputBase) -> list[Condition]
             listed: list[Any] = [None, None]
         else:
             states = [shown_value(definition, name, option) for option in options]
-            samples = [_typed(definition, target, name, option) for option in options]
+            samples = [_typed(evaluator, target, name, option) for option in options]
             listed = list(options)
-            other = _other_value(definition, target, name, options)
+            other = _other_value(evaluator, target, name, options)
             if other is not None:
                 states.append(OTHER)
                 samples.append(other)
@@ -129,14 +131,14 @@ def _conditions(definition: ModelDefinition, spec: InputBase) -> list[Condition]
 
 
 def _truth_table(
-    definition: ModelDefinition,
+    evaluator: engine.RuleEvaluator,
     spec: InputBase,
     conditions: list[Condition],
     values: Mapping[str, Any],
 ) -> tuple[list[TruthRow], int]:
     if not conditions:
         return [], 0
-    now = [_state_now(definition, condition, values) for condition in conditions]
+    now = [_state_now(evaluator, condition, values) for condition in conditions]
     combinations = 1
     for condition in conditions:
         combinations *= len(condition.states)
@@ -151,20 +153,22 @@ def _truth_table(
         rows.append(
             TruthRow(
                 states=[c.states[pick] for c, pick in zip(conditions, picks, strict=True)],
-                required=engine.requirement(definition, spec, sample) is not None,
+                required=evaluator.requirement(spec, sample) is not None,
                 is_now=list(picks) == now,
             )
         )
     return rows, combinations
 
 
-def _state_now(definition: ModelDefinition, condition: Condition, values: Mapping[str, Any]) -> int:
+def _state_now(
+    evaluator: engine.RuleEvaluator, condition: Condition, values: Mapping[str, Any]
+) -> int:
     """Which of the condition's states the preview's values are in (-1: none of them)."""
     # The engine keeps only defined values: an input missing here is not set.
     if condition.name not in values:
         return condition.states.index(NOT_SET)
     for index, option in enumerate(condition.options):
-        if option is not None and engine.is_one_of(definition, condition.name, [option], values):
+        if option is not None and evaluator.is_one_of(condition.name, [option], values):
             return index
     for generic in (SET, OTHER):
         if generic in condition.states:
@@ -172,11 +176,13 @@ def _state_now(definition: ModelDefinition, condition: Condition, values: Mappin
     return -1
 
 
-def _typed(definition: ModelDefinition, target: InputBase | None, name: str, option: Any) -> Any:
+def _typed(
+    evaluator: engine.RuleEvaluator, target: InputBase | None, name: str, option: Any
+) -> Any:
     if target is None:
         return option  # an implied mode, compared as written
     wrapped = [option] if target.type.endswith("_array") else option
-    typed = engine.typed_value(definition, name, wrapped)
+    typed = evaluator.typed_value(name, wrapped)
     return typed if typed is not None else option
 
 
@@ -202,10 +208,10 @@ def _sample(target: InputBase | None) -> Any:
 
 
 def _other_value(
-    definition: ModelDefinition, target: InputBase | None, name: str, options: list[Any]
+    evaluator: engine.RuleEvaluator, target: InputBase | None, name: str, options: list[Any]
 ) -> Any:
     """A defined value that is none of `options`, when the input can hold one."""
-    typed = [_typed(definition, target, name, option) for option in options]
+    typed = [_typed(evaluator, target, name, option) for option in options]
     allowed = getattr(target, "allowed_values", None)
     candidates: list[Any]
     if target is None:
@@ -220,7 +226,7 @@ def _other_value(
     else:
         candidates = ["something else"]
     for candidate in candidates:
-        sample = _typed(definition, target, name, candidate)
+        sample = _typed(evaluator, target, name, candidate)
         if not any(_same(sample, listed) for listed in typed):
             return sample
     return None

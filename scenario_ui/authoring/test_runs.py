@@ -88,11 +88,12 @@ def start_test_run(
     if sent.lost is not None:
         run.status = Generation.Status.UNKNOWN
         run.error = sent.lost.message
+        run.save()
     elif sent.answer is not None:
         run.job_id = sent.answer.job_id
-        run.status = sent.answer.status
         run.creative_units = sent.answer.creative_units
-    run.save()
+        # The whole job: a quick one may already be finished, outputs and all.
+        apply_job(run, sent.answer.job)
     return RunStarted(run)
 
 

@@ -149,16 +149,37 @@ def _is_number(value: object) -> bool:
 
 
 def _numbers(document: Any, pointer: str) -> Iterator[tuple[str, int | float]]:
-    # A stack, not recursion: a definition may be nested deeper than Python recurses.
-    pending: list[tuple[str, Any]] = [(pointer, document)]
+    """Numbers JSON may not hold as written, with their pointers.
+
+    A stack, not recursion: a definition may be nested deeper than Python recurses.
+    Paths stay (parent, key) links until a number needs its pointer: most never do.
+    """
+    pending: list[tuple[_Path, Any]] = [(None, document)]
     while pending:
-        where, node = pending.pop()
+        path, node = pending.pop()
         if isinstance(node, dict):
-            pending += [(join_pointer(where, key), value) for key, value in node.items()]
+            pending += [((path, key), value) for key, value in node.items()]
         elif isinstance(node, list):
-            pending += [(join_pointer(where, index), value) for index, value in enumerate(node)]
-        elif _is_number(node):
-            yield where, node
+            pending += [((path, index), value) for index, value in enumerate(node)]
+        elif _is_number(node) and not _plainly_representable(node):
+            yield _pointer(pointer, path), node
+
+
+type _Path = tuple[_Path, str | int] | None
+
+
+def _plainly_representable(number: int | float) -> bool:
+    if isinstance(number, float):
+        return math.isfinite(number)
+    return abs(number) <= LARGEST_EXACT_INTEGER
+
+
+def _pointer(base: str, path: _Path) -> str:
+    tokens: list[str | int] = []
+    while path is not None:
+        path, token = path
+        tokens.append(token)
+    return join_pointer(base, *reversed(tokens))
 
 
 def _declared_keys(model_class: type[Any]) -> set[str]:
