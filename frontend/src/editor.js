@@ -57,7 +57,8 @@ export function createEditor({ parent, textarea, labelId, nonce, onChange }) {
         EditorView.editable.of(!readOnly),
         EditorView.lineWrapping,
         EditorView.cspNonce.of(nonce || ""),
-        EditorView.contentAttributes.of({ "aria-labelledby": labelId }),
+        // Focusable even read-only, so a keyboard can scroll a shared draft too.
+        EditorView.contentAttributes.of({ "aria-labelledby": labelId, tabindex: "0" }),
         EditorView.updateListener.of((update) => {
           if (!update.docChanged) return;
           textarea.value = update.state.doc.toString();
