@@ -12,7 +12,8 @@ from typing import Any
 
 from django.contrib.auth.models import User
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import F, Max
+from django.utils import timezone
 
 from scenario_ui.authoring.findings import read_draft
 from scenario_ui.authoring.models import Draft, DraftVersion
@@ -106,11 +107,22 @@ def import_file(*, owner: User, file_name: str, content: bytes) -> Draft:
     return create_draft(owner=owner, title=title, text=text, note=f"Imported from {file_name}")
 
 
-def autosave(draft: Draft, *, text: str) -> Draft:
-    """Keep what the author typed, valid JSON or not."""
+def autosave(draft: Draft, *, text: str, revision: int) -> Draft:
+    """Keep what the author typed, valid JSON or not, over the `revision` the editor had.
+
+    An editor that missed a change (another tab, a restored version) is refused rather
+    than allowed to overwrite it.
+    """
     _check_size(text)
-    draft.text = text
-    draft.save(update_fields=["text", "updated_at"])
+    saved = Draft.objects.filter(pk=draft.pk, revision=revision).update(
+        text=text, revision=F("revision") + 1, updated_at=timezone.now()
+    )
+    if not saved:
+        raise DraftRefused(
+            "this draft was changed elsewhere (another tab or a restored version) since this "
+            "page loaded. Your text is still in the editor: copy it, then reload the page."
+        )
+    draft.refresh_from_db(fields=["text", "revision", "updated_at"])
     return draft
 
 
@@ -148,7 +160,8 @@ def restore_version(draft: Draft, version: DraftVersion, *, author: User) -> Dra
         if unsaved and read_draft(draft.text).definition is not None:
             save_version(draft, author=author, note=f"Before restoring version {version.number}")
         draft.text = version.text
-        draft.save(update_fields=["text", "updated_at"])
+        draft.revision += 1
+        draft.save(update_fields=["text", "revision", "updated_at"])
     return draft
 
 

@@ -29,6 +29,9 @@ class Draft(models.Model):
     sandbox_model_id = models.CharField(
         max_length=100, blank=True, help_text="The temporary sandbox model of its test runs."
     )
+    revision = models.PositiveIntegerField(
+        default=0, help_text="Counts changes of `text`, so a stale editor cannot overwrite one."
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

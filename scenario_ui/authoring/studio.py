@@ -24,6 +24,7 @@ from scenario_ui.schema import ModelDefinition, parse_definition
 # Hidden fields of the studio, posted with the preview form (they are outside it).
 DEFINITION_FIELD = "__definition"
 TOUCHED_FIELD = "__touched"
+REVISION_FIELD = "__revision"
 NO_DATA: FormData = {}
 
 

@@ -104,8 +104,9 @@ def definition_changed(request: HttpRequest, draft_id: uuid.UUID) -> HttpRespons
     draft = selectors.editable_draft(signed_in_user(request), draft_id)
     data = dict(request.POST.lists())
     text = request.POST.get(studio.DEFINITION_FIELD, "")
+    revision = request.POST.get(studio.REVISION_FIELD, "")
     try:
-        drafts.autosave(draft, text=text)
+        drafts.autosave(draft, text=text, revision=int(revision) if revision.isdigit() else -1)
     except drafts.DraftRefused as refused:
         context = {"draft": draft, "save_error": refused.message, "oob": True}
         return render(request, f"{STUDIO}#save_state", context, status=422)

@@ -73,25 +73,36 @@ def test_import_takes_the_models_name_and_keeps_broken_files(user) -> None:
 
 
 def test_autosave_keeps_any_text_within_the_size_limit(draft) -> None:
-    drafts.autosave(draft, text="not json at all")
+    drafts.autosave(draft, text="not json at all", revision=draft.revision)
     draft.refresh_from_db()
     assert draft.text == "not json at all"
 
     with pytest.raises(drafts.DraftRefused, match="drafts hold at most 1,000,000"):
-        drafts.autosave(draft, text="x" * (drafts.MAX_TEXT_CHARACTERS + 1))
+        drafts.autosave(draft, text="x" * (drafts.MAX_TEXT_CHARACTERS + 1), revision=draft.revision)
     draft.refresh_from_db()
     assert draft.text == "not json at all"
+
+
+def test_autosave_refuses_an_editor_that_missed_a_change(draft, user) -> None:
+    drafts.autosave(draft, text="[1]", revision=0)
+    with pytest.raises(drafts.DraftRefused, match="changed elsewhere"):
+        drafts.autosave(draft, text="[2]", revision=0)
+    drafts.restore_version(draft, draft.versions.get(number=1), author=user)
+
+    assert draft.revision == 2
+    with pytest.raises(drafts.DraftRefused, match="changed elsewhere"):
+        drafts.autosave(draft, text="[3]", revision=1)
 
 
 def test_versions_number_up_and_refuse_broken_or_unchanged_text(draft, user) -> None:
     with pytest.raises(drafts.DraftRefused, match="Nothing changed since version 1"):
         drafts.save_version(draft, author=user, note="again")
-    drafts.autosave(draft, text='{"id": ')
+    drafts.autosave(draft, text='{"id": ', revision=draft.revision)
     with pytest.raises(
         drafts.DraftRefused, match=r"Fix the JSON before saving a version\. Not valid"
     ):
         drafts.save_version(draft, author=user, note="broken")
-    drafts.autosave(draft, text=TEXT.replace("model_a", "model_b"))
+    drafts.autosave(draft, text=TEXT.replace("model_a", "model_b"), revision=draft.revision)
 
     version = drafts.save_version(draft, author=user, note="  Renamed  ")
 
@@ -100,7 +111,7 @@ def test_versions_number_up_and_refuse_broken_or_unchanged_text(draft, user) -> 
 
 def test_restoring_keeps_unsaved_work_as_a_version(draft, user) -> None:
     edited = TEXT.replace("model_a", "model_b")
-    drafts.autosave(draft, text=edited)
+    drafts.autosave(draft, text=edited, revision=draft.revision)
 
     drafts.restore_version(draft, draft.versions.get(number=1), author=user)
 

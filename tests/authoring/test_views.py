@@ -122,7 +122,9 @@ def test_an_edit_is_saved_and_answered_with_findings_preview_and_diagnostics(
 ) -> None:
     edited = TEXT.replace('"max": 50', '"max": 0')
 
-    response = signed_in.post(url(draft, "definition"), {"__definition": edited}, headers=HTMX)
+    response = signed_in.post(
+        url(draft, "definition"), {"__definition": edited, "__revision": "0"}, headers=HTMX
+    )
 
     draft.refresh_from_db()
     assert draft.text == edited
@@ -144,7 +146,9 @@ def test_an_edit_is_saved_and_answered_with_findings_preview_and_diagnostics(
 
 
 def test_broken_json_is_saved_and_keeps_the_preview(signed_in, draft) -> None:
-    response = signed_in.post(url(draft, "definition"), {"__definition": '{"id": '}, headers=HTMX)
+    response = signed_in.post(
+        url(draft, "definition"), {"__definition": '{"id": ', "__revision": "0"}, headers=HTMX
+    )
 
     body = response.content.decode()
     assert "Not valid JSON: Expecting value (line 1, column 8)" in body
@@ -154,7 +158,13 @@ def test_broken_json_is_saved_and_keeps_the_preview(signed_in, draft) -> None:
 
 
 def test_touched_preview_values_survive_an_edit(signed_in, draft) -> None:
-    data = {"__definition": TEXT, "__touched": "mask", "mask": "asset_m", "steps": "3"}
+    data = {
+        "__definition": TEXT,
+        "__revision": "0",
+        "__touched": "mask",
+        "mask": "asset_m",
+        "steps": "3",
+    }
 
     body = signed_in.post(url(draft, "definition"), data, headers=HTMX).content.decode()
 
@@ -165,11 +175,24 @@ def test_touched_preview_values_survive_an_edit(signed_in, draft) -> None:
 
 def test_an_oversized_edit_is_refused_and_says_so(signed_in, draft) -> None:
     response = signed_in.post(
-        url(draft, "definition"), {"__definition": "x" * 1_000_001}, headers=HTMX
+        url(draft, "definition"), {"__definition": "x" * 1_000_001, "__revision": "0"}, headers=HTMX
     )
 
     assert response.status_code == 422
     assert "Not saved: The definition is 1,000,001 characters long" in response.content.decode()
+
+
+def test_a_stale_editor_cannot_overwrite_a_newer_text(signed_in, draft) -> None:
+    first = signed_in.post(url(draft, "definition"), {"__definition": "[1]", "__revision": "0"})
+    stale = signed_in.post(url(draft, "definition"), {"__definition": "[2]", "__revision": "0"})
+
+    assert 'id="studio-revision" name="__revision" value="1" hx-swap-oob="true"' in (
+        first.content.decode()
+    )
+    assert stale.status_code == 422
+    assert "Not saved: this draft was changed elsewhere" in stale.content.decode()
+    draft.refresh_from_db()
+    assert (draft.text, draft.revision) == ("[1]", 1)
 
 
 def test_a_preview_change_gets_the_model_pages_live_answer_and_the_rules(signed_in, draft) -> None:
@@ -210,7 +233,7 @@ def test_a_shared_draft_is_read_only_for_the_team(draft, teammate) -> None:
 
 
 def test_save_a_version_then_refuse_an_unchanged_one(signed_in, draft) -> None:
-    drafts.autosave(draft, text=TEXT.replace('"T"', '"T2"'))
+    drafts.autosave(draft, text=TEXT.replace('"T"', '"T2"'), revision=draft.revision)
 
     saved = signed_in.post(url(draft, "versions"), {"note": "Rename"}, headers=HTMX)
     again = signed_in.post(url(draft, "versions"), {"note": "Again"}, headers=HTMX)
@@ -222,7 +245,7 @@ def test_save_a_version_then_refuse_an_unchanged_one(signed_in, draft) -> None:
 
 
 def test_restore_a_version(signed_in, draft) -> None:
-    drafts.autosave(draft, text="[")
+    drafts.autosave(draft, text="[", revision=draft.revision)
 
     response = signed_in.post(url(draft, "versions/1/restore"))
 
@@ -246,7 +269,7 @@ def test_share_export_rename_delete(signed_in, draft) -> None:
 
 
 def test_compare_two_versions_and_a_bad_reference(signed_in, draft, user) -> None:
-    drafts.autosave(draft, text=TEXT.replace('"max": 50', '"max": 60'))
+    drafts.autosave(draft, text=TEXT.replace('"max": 50', '"max": 60'), revision=draft.revision)
     drafts.save_version(draft, author=user, note="more steps")
 
     page = signed_in.get(url(draft, "compare"), {"a": "v1", "b": "v2"}).content.decode()
