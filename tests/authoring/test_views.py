@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -11,6 +12,7 @@ from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
+import scenario_ui
 from scenario_ui.authoring import drafts
 from scenario_ui.authoring.models import Draft
 
@@ -32,6 +34,9 @@ MODEL: dict[str, Any] = {
     ],
 }
 TEXT = json.dumps(MODEL, indent=2)
+DEMO_CATALOG = sorted(
+    (Path(scenario_ui.__file__).parent / "sandbox/demo_catalog").glob("*.json"), key=str
+)
 HTMX = {"HX-Request": "true"}
 
 
@@ -281,3 +286,19 @@ def test_compare_two_versions_and_a_bad_reference(signed_in, draft, user) -> Non
     assert 'class="text-diff__removed"' in page
     assert bad.status_code == 422
     assert "Cannot compare" in bad.content.decode()
+
+
+@pytest.mark.parametrize("path", DEMO_CATALOG, ids=lambda path: path.stem)
+def test_every_demo_model_works_in_the_studio(signed_in, user, path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    draft = drafts.create_draft(owner=user, title=path.stem, text=text, note="")
+
+    page = signed_in.get(url(draft))
+    answer = signed_in.post(
+        url(draft, "definition"), {"__definition": text, "__revision": "0"}, headers=HTMX
+    )
+    live = signed_in.post(url(draft, "preview"), {"__definition": text, "__shown": ""})
+
+    assert page.status_code == answer.status_code == live.status_code == 200
+    assert 'id="studio-preview-form" hx-swap-oob="innerHTML"' in answer.content.decode()
+    assert "Findings" in page.content.decode()
