@@ -8,7 +8,7 @@ from typing import ClassVar
 from django.conf import settings
 from django.db import models
 
-from scenario_ui.generate.models import TERMINAL, Generation
+from scenario_ui.generate.models import FollowedJob
 
 
 class Draft(models.Model):
@@ -69,40 +69,16 @@ class DraftVersion(models.Model):
         return f"v{self.number}"
 
 
-class DraftTestRun(models.Model):
+class DraftTestRun(FollowedJob):
     """One run of a draft in the sandbox, recorded before it is sent (one per form token)."""
 
     draft = models.ForeignKey(Draft, on_delete=models.CASCADE, related_name="test_runs")
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     token = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     sandbox_model_id = models.CharField(max_length=100, blank=True)
-    request_body = models.JSONField(default=dict)
-    job_id = models.CharField(max_length=200, blank=True)
-    # A test run's job has the same statuses as a generation's.
-    status = models.CharField(
-        max_length=20, choices=Generation.Status.choices, default=Generation.Status.SUBMITTING
-    )
-    progress = models.FloatField(default=0)
-    creative_units = models.FloatField(null=True, blank=True)
-    error = models.TextField(blank=True)
-    hint = models.TextField(blank=True)
-    asset_ids = models.JSONField(default=list)
-    output = models.JSONField(default=dict)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering: ClassVar[list[str]] = ["-created_at"]
 
     def __str__(self) -> str:
         return f"{self.draft} run ({self.status})"
-
-    @property
-    def is_finished(self) -> bool:
-        return self.status in TERMINAL
-
-    @property
-    def is_running(self) -> bool:
-        return (
-            not self.is_finished and self.status != Generation.Status.UNKNOWN and bool(self.job_id)
-        )

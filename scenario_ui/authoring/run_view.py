@@ -6,7 +6,6 @@ from dataclasses import dataclass
 
 from scenario_ui.authoring import test_runs
 from scenario_ui.authoring.models import DraftTestRun
-from scenario_ui.generate.models import Generation
 from scenario_ui.generate.tracking import ResultAsset
 from scenario_ui.scenario.errors import ScenarioError
 
@@ -20,7 +19,7 @@ class RunView:
 
     @property
     def progress_percent(self) -> int:
-        if self.run.status == Generation.Status.SUCCESS:
+        if self.run.status == DraftTestRun.Status.SUCCESS:
             return 100
         return round(self.run.progress * 100)
 

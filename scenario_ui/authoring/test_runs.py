@@ -19,7 +19,6 @@ from scenario_ui.authoring import engine
 from scenario_ui.authoring.models import Draft, DraftTestRun
 from scenario_ui.forms.fields import FormData
 from scenario_ui.generate.estimate import EstimateAnswer
-from scenario_ui.generate.models import Generation
 from scenario_ui.generate.tracking import ResultAsset, apply_job, result_asset
 from scenario_ui.scenario import drafts as sandbox
 from scenario_ui.scenario.errors import ScenarioError, ScenarioNotFound
@@ -86,7 +85,7 @@ def start_test_run(
     if sent.refused is not None:
         return RunRefused(sent.refused)
     if sent.lost is not None:
-        run.status = Generation.Status.UNKNOWN
+        run.status = DraftTestRun.Status.UNKNOWN
         run.error = sent.lost.message
         run.save()
     elif sent.answer is not None:
@@ -121,7 +120,7 @@ def refresh_run(run: DraftTestRun) -> ScenarioError | None:
 
 def run_results(run: DraftTestRun) -> list[ResultAsset]:
     """The run's outputs, each served by the studio (the site may not serve the sandbox)."""
-    if run.status != Generation.Status.SUCCESS or not run.asset_ids:
+    if run.status != DraftTestRun.Status.SUCCESS or not run.asset_ids:
         return []
     return [
         dataclasses.replace(

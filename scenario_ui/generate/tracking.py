@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import timedelta
-from typing import Any, Protocol
+from typing import Any
 
 from django.core.cache import cache
 
-from scenario_ui.generate.models import Generation
+from scenario_ui.generate.models import FollowedJob, Generation
 from scenario_ui.scenario import assets, jobs
 from scenario_ui.scenario.errors import ScenarioError
 
@@ -17,20 +17,6 @@ LONGEST_POLL_SECONDS = 30.0
 # Results never change once a job succeeded; keep them long.
 RESULTS_TTL_SECONDS = 3600
 LOOKUP_MARGIN = timedelta(minutes=2)
-
-
-class TrackedJob(Protocol):
-    """What following a job updates: a generation, or a draft's test run."""
-
-    status: str
-    progress: float
-    error: str
-    hint: str
-    asset_ids: Any
-    output: Any
-    creative_units: float | None
-
-    def save(self) -> None: ...
 
 
 @dataclass(frozen=True)
@@ -87,7 +73,7 @@ def look_up(generation: Generation) -> Refresh:
     return Refresh(generation)
 
 
-def apply_job(generation: TrackedJob, job: dict[str, Any]) -> None:
+def apply_job(generation: FollowedJob, job: dict[str, Any]) -> None:
     metadata = job.get("metadata") if isinstance(job.get("metadata"), dict) else {}
     assert isinstance(metadata, dict)
     status = job.get("status")

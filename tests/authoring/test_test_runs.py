@@ -16,7 +16,6 @@ from PIL import Image
 
 from scenario_ui.authoring import drafts, test_runs
 from scenario_ui.authoring.models import DraftTestRun
-from scenario_ui.scenario import client
 from scenario_ui.scenario import drafts as sandbox
 from scenario_ui.scenario.errors import ScenarioNotFound
 from scenario_ui.scenario.generation import SubmissionUnknown
@@ -40,19 +39,8 @@ DEFINITION = parse_definition(MODEL)
 
 
 @pytest.fixture(autouse=True)
-def live_mode(settings, monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    settings.SCENARIO_SANDBOX = False
-    settings.SCENARIO_SDK_API_KEY = "live-key"
-    settings.SCENARIO_SDK_API_SECRET = "live-secret"
-    settings.SANDBOX_JOB_SECONDS = 0.0
-    built: list[str] = []
-
-    def refuse(**_: object):
-        built.append("live client")
-        raise AssertionError("a draft reached for the live API")
-
-    monkeypatch.setattr(client, "build_live_client", refuse)
-    return built
+def live_mode(live_api_forbidden: list[str]) -> list[str]:
+    return live_api_forbidden
 
 
 @pytest.fixture

@@ -133,3 +133,26 @@ def test_outputs_are_served_to_the_runs_owner_only(signed_in, draft) -> None:
     other.force_login(get_user_model().objects.create_user("x", password="a-long-test-password"))
     assert other.get(output).status_code == 404
     assert other.get(f"/studio/runs/{run.pk}/").status_code == 404
+
+
+def test_with_real_credentials_nothing_of_a_draft_reaches_the_live_api(
+    signed_in, draft, live_api_forbidden: list[str]
+) -> None:
+    """Every view a draft goes through, in live mode; building a live client fails the test."""
+    base = f"/studio/{draft.pk}"
+    assert signed_in.get(f"{base}/").status_code == 200
+    edited = signed_in.post(
+        f"{base}/definition/", {"__definition": TEXT, "__revision": "0"}, headers=HTMX
+    )
+    live = signed_in.post(f"{base}/preview/", {"__definition": TEXT, "prompt": "a cat"})
+    cost = signed_in.post(f"{base}/cost/", {"__definition": TEXT, "prompt": "a cat"})
+    run = post_run(signed_in, draft, prompt="a cat")
+    test_run = DraftTestRun.objects.get()
+    polled = signed_in.get(f"/studio/runs/{test_run.pk}/")
+    output = signed_in.get(f"/studio/runs/{test_run.pk}/outputs/{test_run.asset_ids[0]}/")
+    compared = signed_in.get(f"{base}/compare/", {"a": "v1", "b": "draft"})
+
+    assert [r.status_code for r in (edited, live, cost, run, output, compared)] == [200] * 6
+    assert polled.status_code == 286
+    assert "Sandbox price" in cost.content.decode()
+    assert live_api_forbidden == []
