@@ -57,13 +57,15 @@ function start() {
     });
   }
 
-  // The preview's Generate button runs the draft in the sandbox, from the API tab.
+  // The preview's Generate button runs the draft in the sandbox, from the API tab (which,
+  // on someone else's shared draft, says how to get a copy to run).
   root.addEventListener("submit", (event) => {
-    if (event.target.id !== "model-form" || !document.getElementById("studio-test-run")) return;
+    if (event.target.id !== "model-form") return;
     if (event.submitter && event.submitter.name === "__action") return;
     event.preventDefault();
     tabs.show("panel-api");
-    document.getElementById("studio-test-run").click();
+    const run = document.getElementById("studio-test-run");
+    if (run) run.click();
   });
 }
 

@@ -6,14 +6,15 @@ import uuid
 
 from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
-from django.db.models import QuerySet
+from django.db.models import Count, QuerySet
 from django.http import Http404
 
 from scenario_ui.authoring.models import Draft, DraftTestRun, DraftVersion
 
 
 def own_drafts(user: User) -> QuerySet[Draft]:
-    return Draft.objects.filter(owner=user)
+    """The user's drafts, newest change first, each with `version_count`."""
+    return Draft.objects.filter(owner=user).annotate(version_count=Count("versions"))
 
 
 def drafts_shared_with(user: User) -> QuerySet[Draft]:

@@ -100,7 +100,8 @@ def test_open_break_fix_add_a_rule_run_and_compare_versions(
     status = page.locator("#studio-run-status")
     expect(status).to_contain_text("Succeeded", timeout=20_000)
     expect(status.get_by_role("img", name="Test run result 1")).to_be_visible()
-    assert page.evaluate("document.querySelector('#studio-run-status img').naturalWidth") > 0
+    # Served by the studio itself: the site may not serve the sandbox (live mode).
+    page.wait_for_function("document.querySelector('#studio-run-status img').naturalWidth > 0")
 
     # Two versions, then their difference.
     page.get_by_role("tab", name="Versions").click()
@@ -211,3 +212,34 @@ def _axe_violations(page: Page) -> list[str]:
     rules = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
     result = page.evaluate("rules => axe.run(document, {runOnly: rules})", rules)
     return [f"{v['id']}: {v['nodes'][0]['target']}" for v in result["violations"]]
+
+
+def test_a_teammate_reads_a_shared_draft_without_changing_it(
+    page: Page, live_server, seeded_sandbox, transactional_db, csp_violations: list[str]
+) -> None:
+    from django.contrib.auth import get_user_model
+
+    from scenario_ui.authoring import drafts
+
+    users = get_user_model().objects
+    owner = users.create_user("author", password="a-long-test-password")
+    users.create_user("teammate", password="a-long-test-password")
+    draft = drafts.new_draft(owner=owner)
+    drafts.set_shared(draft, shared=True)
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.get_by_label("Username").fill("teammate")
+    page.get_by_label("Password").fill("a-long-test-password")
+    page.get_by_role("button", name="Sign in").click()
+
+    page.goto(f"{live_server.url}/studio/{draft.pk}/")
+
+    expect(page.locator(".cm-content")).to_have_attribute("contenteditable", "false")
+    expect(page.get_by_text("author's draft, shared with the team (read-only)")).to_be_visible()
+    page.get_by_role("textbox", name="Prompt", exact=True).fill("a cat")
+    expect(page.locator("#preview-body")).to_contain_text('"prompt": "a cat"')
+    page.get_by_role("button", name="Generate").click()
+    expect(page.get_by_role("tab", name="API")).to_have_attribute("aria-selected", "true")
+    expect(
+        page.get_by_text("Make an editable copy to price or test-run this draft.")
+    ).to_be_visible()
+    assert csp_violations == []
