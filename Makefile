@@ -12,8 +12,13 @@ BUNDLE := static/build/studio.js
 HOST ?= 127.0.0.1
 PORT ?= 8000
 CHROMIUM ?= /usr/bin/chromium
+# The production shape `make bench-browser` and `make loadtest` measure, {port} filled in by
+# them. The one place to change: point it at `make serve` (PORT={port}) once that exists.
+BENCH_SERVER ?= $(BIN)/gunicorn --workers 2 --bind 127.0.0.1:{port} --no-control-socket scenario_ui.wsgi
+BENCH_RUNS ?= 10
+ANCHOR := bench/browser/rjsf
 
-.PHONY: install run test lint typecheck pytest bench clean
+.PHONY: install run test lint typecheck pytest bench bench-browser loadtest clean
 
 install: $(STAMP) $(BUNDLE)
 
@@ -57,5 +62,26 @@ bench: install
 	$(BIN)/python manage.py bench
 	$(BIN)/python manage.py bench_studio
 
+# The benchmarks' extra packages (locust, ...), installed by their targets only.
+BENCH_STAMP := $(VENV)/.bench-installed
+$(BENCH_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet -e ".[dev,bench]"
+	@touch $(BENCH_STAMP)
+
+# The RJSF anchor page, built only here (npm), into git-ignored folders of $(ANCHOR).
+$(ANCHOR)/dist/index.html: $(addprefix $(ANCHOR)/,package.json package-lock.json index.html vite.config.js to_jsonschema.py) $(wildcard $(ANCHOR)/src/* $(ANCHOR)/defs/*)
+	@command -v npm >/dev/null || { echo "npm is required to build the RJSF anchor (apt-get install -y npm)." >&2; exit 1; }
+	cd $(ANCHOR) && npm ci --no-audit --no-fund && npm run build
+
+# Our model page against the RJSF anchor in Chromium: BENCH_RUNS runs each, alternating.
+bench-browser: $(BENCH_STAMP) $(ANCHOR)/dist/index.html
+	@if [ ! -x "$(CHROMIUM)" ]; then echo "Chromium not found at $(CHROMIUM)." >&2; exit 1; fi
+	CHROMIUM_PATH=$(CHROMIUM) $(BIN)/python -m scenario_ui.benchmarks.browser --runs $(BENCH_RUNS) --server-command '$(BENCH_SERVER)' $(BENCH_ARGS)
+
+# The request rate the production server sustains with p99 <= 200 ms (locust, headless).
+loadtest: $(BENCH_STAMP)
+	@if [ ! -x "$(CHROMIUM)" ]; then echo "Chromium not found at $(CHROMIUM)." >&2; exit 1; fi
+	CHROMIUM_PATH=$(CHROMIUM) $(BIN)/python -m scenario_ui.benchmarks.loadtest --server-command '$(BENCH_SERVER)' $(LOADTEST_ARGS)
+
 clean:
-	rm -rf $(VENV) db.sqlite3 staticfiles frontend/node_modules static/build
+	rm -rf $(VENV) db.sqlite3 staticfiles frontend/node_modules static/build .bench $(ANCHOR)/node_modules $(ANCHOR)/dist $(ANCHOR)/public

@@ -60,10 +60,15 @@ INSTALLED_APPS = [
     "scenario_ui.generate",
     "scenario_ui.training",
     "scenario_ui.sandbox",
+    "scenario_ui.benchmarks",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Compresses what the others answer (HTML, htmx fragments, static files in
+    # development), with Django's BREACH mitigation; WhiteNoise serves its own
+    # precompressed files in production, which this leaves alone.
+    "django.middleware.gzip.GZipMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -114,6 +119,10 @@ CACHES = {
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )
 }
+
+# Sessions are read from the cache (Redis when configured) and written through to
+# the database: a live form update reads no table for its session.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

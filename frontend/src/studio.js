@@ -34,7 +34,7 @@ function start() {
   if (initial) editor.showDiagnostics(JSON.parse(initial.textContent));
 
   document.body.addEventListener("studio:diagnostics", (event) => {
-    editor.showDiagnostics(event.detail.value || event.detail);
+    editor.showDiagnostics(event.detail.diagnostics);
   });
 
   // A finding: the editor's cursor goes there, the part of the form it concerns lights up.

@@ -4,17 +4,15 @@ One edit of a 200-input definition costs: reading the text (JSON, schema, linter
 positions), the preview form built and rendered by the engine as the model page does,
 the rules explorer, and the templates of the answer. No HTTP and no database.
 
-The machine is shared and noisy, so each run times the studio's answer and the model
-page's own render of the same definition back to back: their ratio holds when the
-absolute figures move. What the studio adds is the difference.
+The machine is shared and noisy, so each round times the studio's answer and what the
+model page pays for a new definition version (parse, plan, first form, HTML) back to
+back: their ratio holds when the absolute figures move. What the studio adds is the
+difference.
 """
 
 from __future__ import annotations
 
 import json
-import statistics
-import time
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.template.loader import render_to_string
@@ -22,9 +20,9 @@ from django.template.loader import render_to_string
 from scenario_ui.authoring import studio
 from scenario_ui.authoring.findings import read_draft
 from scenario_ui.authoring.models import Draft
-from scenario_ui.catalog.bench_definition import INPUT_COUNT, generated_definition
-from scenario_ui.catalog.benchmark import WARM_UP_RUNS, render_form
-from scenario_ui.schema import parse_definition
+from scenario_ui.benchmarks.generated import INPUT_COUNT, generated_definition
+from scenario_ui.benchmarks.measure import side_by_side_ms
+from scenario_ui.benchmarks.server import first_view
 
 ANSWER_TEMPLATE = "authoring/_definition_answer.html"
 
@@ -57,11 +55,11 @@ def run_studio_bench(runs: int) -> StudioFigures:
     # Unsaved: the answer needs its id for URLs, never a database row.
     draft = Draft(title="Bench", text=text)
     edited = _edited(text)
-    definition = parse_definition(json.loads(edited))
-    medians = alternating_medians_ms(
+    record = json.loads(edited)
+    medians = side_by_side_ms(
         {
             "update": lambda: answer(draft, edited),
-            "model_page": lambda: render_form(definition),
+            "model_page": lambda: first_view(record),
             "read": lambda: read_draft(edited),
         },
         runs,
@@ -73,20 +71,6 @@ def run_studio_bench(runs: int) -> StudioFigures:
         read_ms_p50=medians["read"],
         answer_bytes=len(answer(draft, edited).encode()),
     )
-
-
-def alternating_medians_ms(works: dict[str, Callable[[], object]], runs: int) -> dict[str, float]:
-    """Each work timed once per round, in turn, so they share the machine's moods."""
-    for work in works.values():
-        for _ in range(WARM_UP_RUNS):
-            work()
-    samples: dict[str, list[int]] = {name: [] for name in works}
-    for _ in range(runs):
-        for name, work in works.items():
-            start = time.perf_counter_ns()
-            work()
-            samples[name].append(time.perf_counter_ns() - start)
-    return {name: statistics.median(taken) / 1_000_000 for name, taken in samples.items()}
 
 
 def answer(draft: Draft, text: str) -> str:

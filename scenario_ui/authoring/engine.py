@@ -14,14 +14,16 @@ from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 
-from scenario_ui.forms import evaluate, initial_values, values_from_data, values_from_json
+from scenario_ui.forms import evaluate, initial_values, values_from_data
 from scenario_ui.forms.fields import FormData
+from scenario_ui.forms.issues import Invalid
 from scenario_ui.forms.payload import build_payload, payload_without_uploads, resolve_uploads
+from scenario_ui.forms.plan import plan_for
 from scenario_ui.forms.render import FormView, Moment, posted_form_view
 from scenario_ui.forms.rules import Requirement, holds_one_of, requirement_for
 from scenario_ui.forms.uploads import UPLOAD_SUFFIX, Upload
 from scenario_ui.generate.form_page import LiveAnswer, first_form, live_form, submitted_form
-from scenario_ui.schema import InputBase, ModelDefinition, UiConfig
+from scenario_ui.schema import InputBase, ModelDefinition
 from scenario_ui.web.live_form import live_response
 
 # What the model page renders: its form, and the request preview beside it.
@@ -97,12 +99,12 @@ def cost_body(definition: ModelDefinition, data: FormData) -> dict[str, Any]:
 
 
 class RuleEvaluator:
-    """The engine's own `required` evaluator, for one definition."""
+    """The engine's own `required` evaluator, over the definition's input plug-ins."""
 
     def __init__(self, definition: ModelDefinition) -> None:
         self.definition = definition
-        # As the engine keys them: a repeated name is the linter's to report.
-        self._inputs = {model_input.name: model_input for model_input in definition.inputs}
+        # As the engine keys them: a repeated name keeps its first input.
+        self._inputs = plan_for(definition).field_named
 
     def requirement(self, spec: InputBase, values: Mapping[str, Any]) -> Requirement | None:
         """Whether the evaluator requires `spec` for `values`, and why."""
@@ -114,9 +116,11 @@ class RuleEvaluator:
 
     def typed_value(self, name: str, value: Any) -> Any:
         """`value` (as JSON gives it) typed as the engine types input `name`'s values; None
-        when it cannot be read as that type. Read through a definition of that input alone."""
-        spec = self._inputs.get(name)
-        if spec is None:
+        when it cannot be read as that type."""
+        one = self._inputs.get(name)
+        if one is None:
             return None
-        alone = self.definition.model_copy(update={"inputs": [spec], "ui_config": UiConfig()})
-        return values_from_json(alone, {name: value}).values.get(name)
+        try:
+            return one.to_python(one.to_raw(value))
+        except Invalid:
+            return None

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import uuid
 from typing import Any, cast
 
@@ -15,6 +14,7 @@ from django.urls import reverse
 from django.utils.csp import CSP
 from django.views.decorators.csp import csp_override
 from django.views.decorators.http import require_GET, require_POST
+from django_htmx.http import trigger_client_event
 
 from scenario_ui.authoring import comparison, drafts, engine, selectors, studio
 from scenario_ui.authoring.models import Draft
@@ -124,8 +124,8 @@ def definition_changed(request: HttpRequest, draft_id: uuid.UUID) -> HttpRespons
         "oob": True,
     }
     response = render(request, "authoring/_definition_answer.html", context)
-    response["HX-Trigger"] = json.dumps({DIAGNOSTICS_EVENT: state.reading.diagnostics()})
-    return response
+    diagnostics = {"diagnostics": state.reading.diagnostics()}
+    return trigger_client_event(response, DIAGNOSTICS_EVENT, diagnostics)
 
 
 @require_POST

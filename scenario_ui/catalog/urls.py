@@ -10,4 +10,9 @@ urlpatterns = [
     path("", views.catalog_index, name="index"),
     path("models/options/", views.model_picker_options, name="model_options"),
     path("models/<str:model_id>/", views.model_detail, name="model"),
+    path(
+        "models/<str:model_id>/definition.json",
+        views.model_definition,
+        name="model_definition",
+    ),
 ]

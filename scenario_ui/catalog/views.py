@@ -1,12 +1,21 @@
 from __future__ import annotations
 
+import json
+
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.views.decorators.http import require_GET
 
 from scenario_ui.catalog.filters import CatalogFilterForm, next_page_query
 from scenario_ui.catalog.pickers import model_options
 from scenario_ui.catalog.search import InvalidCursor, search_catalog
-from scenario_ui.generate.form_page import first_form, form_urls, load_definition
+from scenario_ui.generate.form_page import (
+    default_form,
+    first_form,
+    form_urls,
+    load,
+    load_definition,
+)
 from scenario_ui.generate.job_page import earlier_request
 from scenario_ui.training.families import family_for
 from scenario_ui.web.api_url import public_api_base_url
@@ -42,9 +51,15 @@ def catalog_index(request: HtmxHttpRequest) -> HttpResponse:
 
 def model_detail(request: HttpRequest, model_id: str) -> HttpResponse:
     """The model page; `?from_job=<id>` fills the form with that job's request."""
-    definition = load_definition(model_id)
+    loaded = load(model_id)
+    definition = loaded.definition
     earlier = earlier_request(signed_in_user(request), request.GET.get("from_job", ""))
-    form = first_form(definition, base_url=public_api_base_url(request), request_body=earlier)
+    base_url = public_api_base_url(request)
+    form = (
+        default_form(loaded, base_url=base_url)
+        if earlier is None
+        else first_form(definition, base_url=base_url, request_body=earlier)
+    )
     context = {
         "definition": definition,
         "form": form,
@@ -54,6 +69,13 @@ def model_detail(request: HttpRequest, model_id: str) -> HttpResponse:
         **form_urls(model_id),
     }
     return render(request, "catalog/model_detail.html", context)
+
+
+@require_GET
+def model_definition(request: HttpRequest, model_id: str) -> HttpResponse:
+    """The record as the API sent it, indented: loaded when the page's raw view opens."""
+    text = json.dumps(load_definition(model_id).raw, indent=2, ensure_ascii=False)
+    return HttpResponse(text, content_type="application/json")
 
 
 def model_picker_options(request: HttpRequest) -> HttpResponse:

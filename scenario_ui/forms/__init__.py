@@ -1,6 +1,9 @@
 """The form engine: a parsed definition in, a live form and a request body out.
 
 No I/O here: views, commands and the sandbox feed it data and render its output.
+One plug-in per input type (`fields/`) and per uiConfig component
+(`components/`); `render.form_view` / `render.posted_form_view` give the form of
+a definition with its values, which `forms/model_form.html` draws.
 """
 
 from __future__ import annotations

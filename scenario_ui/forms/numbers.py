@@ -35,6 +35,8 @@ def is_whole(value: Number | None) -> bool:
 
 def on_step(value: Number, step: Number, origin: Number) -> bool:
     """Whether `value` sits on the grid origin + k * step (decimal, so 0.3 on 0.1 holds)."""
+    if type(value) is int and type(step) is int and type(origin) is int and step:
+        return (value - origin) % step == 0
     try:
         offset = (Decimal(str(value)) - Decimal(str(origin))) / Decimal(str(step))
     except (InvalidOperation, ZeroDivisionError):

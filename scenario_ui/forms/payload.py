@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from scenario_ui.forms.plan import plan_for
 from scenario_ui.forms.uploads import Upload
 from scenario_ui.forms.validation import FormState
 
@@ -54,17 +55,13 @@ def resolve_uploads(state: FormState, asset_ids: dict[Upload, str]) -> None:
 
 
 def _body(state: FormState, upload_as: Callable[[Upload], Any]) -> JsonObject:
+    """Each input's plug-in writes its own value (`Field.to_payload`), in definition order."""
     values = state.values.values
     body: JsonObject = {}
-    for name in state.definition.input_names:
+    for name, one in plan_for(state.definition).field_named.items():
         if name not in values:
             continue
-        value = values[name]
-        if isinstance(value, Upload):
-            value = upload_as(value)
-        elif isinstance(value, list):
-            value = [upload_as(v) if isinstance(v, Upload) else v for v in value]
-            value = [v for v in value if v is not None] or None
+        value = one.to_payload(values[name], upload_as)
         if value is not None:
             body[name] = value
     return body

@@ -5,13 +5,15 @@ Snippets name the credentials' environment variables, never their values.
 
 from __future__ import annotations
 
+import hashlib
 import json
-import pprint
 import shlex
 from dataclasses import dataclass
 from typing import Any
 
 DEFAULT_BASE_URL = "https://api.cloud.scenario.com/v1"
+# Longer bodies are written one input per line.
+ONE_LINE_LITERAL = 60
 
 
 @dataclass(frozen=True)
@@ -45,6 +47,20 @@ def request_preview(model_id: str, body: dict[str, Any], *, base_url: str = "") 
     return RequestPreview(body_json=body_json, curl=curl, python=python)
 
 
+def body_digest(body: dict[str, Any]) -> str:
+    """A short fingerprint of the body: a live answer re-sends the preview only when it moved."""
+    text = json.dumps(body, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.blake2b(text.encode(), digest_size=8).hexdigest()
+
+
 def _python_literal(body: dict[str, Any]) -> str:
-    text = pprint.pformat(body, indent=4, width=88, sort_dicts=False)
-    return text.replace("\n", "\n    ") if "\n" in text else text
+    """The body as a Python literal: on one line when short, else one input per line.
+
+    `repr` of JSON values (strings, numbers, booleans, None, lists, dicts) is a
+    valid literal of the same value, and costs a fraction of `pprint`.
+    """
+    flat = repr(body)
+    if len(flat) <= ONE_LINE_LITERAL:
+        return flat
+    lines = "".join(f"\n        {key!r}: {value!r}," for key, value in body.items())
+    return "{" + lines + "\n    }"

@@ -2,20 +2,31 @@
 
 One evaluator drives the asterisk, `required`/`aria-required`, the messages and
 submit-time validation, so they can never disagree.
+
+It works on anything that has a `spec` and can `coerce` a rule's option to its
+input's type (the input plug-ins of `fields/`), and imports none of them: the
+rows of an `inputs_array` can evaluate their own rules with it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 from scenario_ui.forms.defined import is_defined, same_value
-from scenario_ui.forms.fields import field_for
-from scenario_ui.forms.issues import Invalid
-from scenario_ui.schema import InputBase, ModelDefinition, RequiredRules
+from scenario_ui.schema import InputBase, RequiredRules
 
 Values = Mapping[str, Any]
+
+
+class RuledInput(Protocol):
+    @property
+    def spec(self) -> InputBase: ...
+
+    def coerce(self, option: Any) -> Any:
+        """A rule's option as a value of this input ("1" -> 1 on a number input)."""
+        ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,19 +36,20 @@ class Requirement:
     message: str | None = None
 
 
-def required_inputs(definition: ModelDefinition, values: Values) -> dict[str, Requirement]:
+def required_inputs(inputs: Iterable[RuledInput], values: Values) -> dict[str, Requirement]:
     """Input name -> why it is required now, for every input that is."""
-    inputs = {spec.name: spec for spec in definition.inputs}
+    listed = list(inputs)
+    by_name = {one.spec.name: one for one in listed}
     required = {}
-    for spec in definition.inputs:
-        requirement = requirement_for(spec.required, values, inputs)
+    for one in listed:
+        requirement = requirement_for(one.spec.required, values, by_name)
         if requirement is not None:
-            required[spec.name] = requirement
+            required[one.spec.name] = requirement
     return required
 
 
 def requirement_for(
-    rules: RequiredRules | None, values: Values, inputs: Mapping[str, InputBase]
+    rules: RequiredRules | None, values: Values, inputs: Mapping[str, RuledInput]
 ) -> Requirement | None:
     """Whether these rules require their input; any one rule that holds suffices."""
     if rules is None:
@@ -68,7 +80,7 @@ def requirement_for(
 
 
 def holds_one_of(
-    name: str, options: list[Any], values: Values, inputs: Mapping[str, InputBase]
+    name: str, options: list[Any], values: Values, inputs: Mapping[str, RuledInput]
 ) -> bool:
     """Whether input `name` currently holds one of `options` (any item, for lists).
 
@@ -79,19 +91,7 @@ def holds_one_of(
     value = values.get(name)
     if not is_defined(value):
         return False
-    spec = inputs.get(name)
-    wanted = [_coerce(option, spec) for option in options]
+    one = inputs.get(name)
+    wanted = options if one is None else [one.coerce(option) for option in options]
     held = value if isinstance(value, list) else [value]
     return any(same_value(item, option) for item in held for option in wanted)
-
-
-def _coerce(option: Any, spec: InputBase | None) -> Any:
-    if spec is None or not isinstance(option, str):
-        return option
-    field = field_for(spec)
-    try:
-        coerced = field.to_python({field.name: [option]})
-    except Invalid:
-        return option
-    # Array fields coerce a single text into a one-item list.
-    return coerced[0] if isinstance(coerced, list) and len(coerced) == 1 else coerced

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
 
-from scenario_ui.forms.fields import field_for
+from scenario_ui.forms.fields import Field
 from scenario_ui.forms.issues import Issue
+from scenario_ui.forms.plan import plan_for
 from scenario_ui.forms.rules import Requirement, required_inputs
 from scenario_ui.forms.values import FormValues
 from scenario_ui.schema import ModelDefinition
@@ -32,25 +32,23 @@ class FormState:
 
 
 def evaluate(definition: ModelDefinition, values: FormValues) -> FormState:
-    required = required_inputs(definition, values.values)
+    plan = plan_for(definition)
+    required = required_inputs(plan.fields, values.values)
     state = FormState(definition=definition, values=values, required=required)
-    for spec in definition.inputs:
-        issues = _issues_of(spec.name, values, required.get(spec.name), definition)
+    for name, one in plan.field_named.items():
+        issues = _issues_of(one, values, required.get(name))
         if issues:
-            state.issues[spec.name] = issues
+            state.issues[name] = issues
     return state
 
 
-def _issues_of(
-    name: str, values: FormValues, requirement: Requirement | None, definition: ModelDefinition
-) -> list[Issue]:
+def _issues_of(one: Field, values: FormValues, requirement: Requirement | None) -> list[Issue]:
+    name = one.name
     if name in values.conversion_errors:
         return [Issue(name, values.conversion_errors[name])]
-    value: Any = values.values.get(name)
+    value = values.values.get(name)
     if value is None:
         if requirement is None:
             return []
         return [Issue(name, "is required", custom_message=requirement.message)]
-    spec = definition.input_named(name)
-    assert spec is not None
-    return [Issue(name, phrase) for phrase in field_for(spec).validate(value)]
+    return [Issue(name, phrase) for phrase in one.validate(value)]

@@ -11,11 +11,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from scenario_ui.forms import components
-from scenario_ui.forms.actions import ACTION, Action, Focus, apply_action, focus_after
+from scenario_ui.forms.actions import ACTION, Action, Focus
+from scenario_ui.forms.bound import RawData
 from scenario_ui.forms.defined import is_defined
-from scenario_ui.forms.fields import FormData, RawData, field_for
+from scenario_ui.forms.fields import FormData
 from scenario_ui.forms.issues import Invalid
+from scenario_ui.forms.plan import FormPlan, plan_for
 from scenario_ui.forms.uploads import Upload
 from scenario_ui.schema import ModelDefinition
 
@@ -43,14 +44,15 @@ def initial_values(definition: ModelDefinition) -> FormValues:
 
 def values_from_json(definition: ModelDefinition, entries: Mapping[str, Any]) -> FormValues:
     """Values given as JSON, components' inputs by their own names."""
+    plan = plan_for(definition)
     raw: RawData = {}
-    declared = set(definition.input_names)
-    for spec in definition.inputs:
-        if spec.name in entries:
-            raw.update(field_for(spec).to_raw(entries[spec.name]))
-    raw[components.RESOLUTION_CHOICE] = [components.resolution_choice_for(definition, raw)]
-    result = _convert(definition, components.align_loras(definition, raw))
-    result.unknown_names = [name for name in entries if name not in declared]
+    for one in plan.fields:
+        if one.name in entries:
+            raw.update(one.to_raw(entries[one.name]))
+    # Every input was given from outside: the pickers show what the values are.
+    raw = plan.settle(plan.refresh(raw, plan.field_named))
+    result = _convert(plan, raw)
+    result.unknown_names = [name for name in entries if name not in plan.field_named]
     return result
 
 
@@ -64,50 +66,43 @@ def values_from_data(
     `uploads` maps a file input's name to the files chosen for it: one replaces a
     `file` input's asset id, several are added to a `file_array`.
     """
+    plan = plan_for(definition)
     raw: RawData = {}
-    for spec in definition.inputs:
-        raw.update(field_for(spec).extract(data))
-    for key in (components.RESOLUTION_CHOICE, *components.preset_keys(definition)):
-        if key in data:
-            raw[key] = list(data[key])
-    raw = components.apply_resolution_choice(definition, raw)
-    raw = components.apply_chosen_preset(definition, raw, data)
+    for one in plan.fields:
+        raw.update(one.extract(data))
+    raw = plan.read_posted(raw, data)
     action = Action.parse((data.get(ACTION) or [""])[-1])
     if action is not None:
-        # Reshaping keeps blank LoRA rows on screen, so they are not aligned away.
-        reshaped = apply_action(definition, raw, action)
-        result = _convert(definition, reshaped)
-        result.focus = focus_after(definition, reshaped, action)
+        # Reshaping keeps blank LoRA rows on screen, so they are not settled away.
+        reshaped = plan.reshape(raw, action)
+        result = _convert(plan, reshaped)
+        result.focus = plan.focus_after(reshaped, action)
     else:
-        result = _convert(definition, components.align_loras(definition, raw))
-    _attach_uploads(definition, result, uploads or {})
+        result = _convert(plan, plan.settle(raw))
+    _attach_uploads(plan, result, uploads or {})
     return result
 
 
 def _attach_uploads(
-    definition: ModelDefinition, result: FormValues, uploads: Mapping[str, list[Upload]]
+    plan: FormPlan, result: FormValues, uploads: Mapping[str, list[Upload]]
 ) -> None:
     for name, files in uploads.items():
-        spec = definition.input_named(name)
-        if spec is None or not files or spec.type not in ("file", "file_array"):
+        one = plan.field_named.get(name)
+        if one is None or not files or not one.takes_uploads:
             continue
         result.conversion_errors.pop(name, None)
-        if spec.type == "file":
-            result.values[name] = files[0]
-        else:
-            result.values[name] = [*result.values.get(name, []), *files]
+        result.values[name] = one.with_uploads(result.values.get(name), files)
 
 
-def _convert(definition: ModelDefinition, raw: RawData) -> FormValues:
+def _convert(plan: FormPlan, raw: RawData) -> FormValues:
     values: dict[str, Any] = {}
     errors: dict[str, str] = {}
-    for spec in definition.inputs:
-        form_field = field_for(spec)
+    for one in plan.fields:
         try:
-            value = form_field.to_python(form_field.extract(raw))
+            value = one.to_python(raw)
         except Invalid as invalid:
-            errors[spec.name] = invalid.phrase
+            errors[one.name] = invalid.phrase
             continue
         if is_defined(value):
-            values[spec.name] = value
+            values[one.name] = value
     return FormValues(raw=raw, values=values, conversion_errors=errors)

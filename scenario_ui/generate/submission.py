@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from django.contrib.auth.models import User
 from django.core.files.uploadedfile import UploadedFile
 
-from scenario_ui.forms.actions import reshapes
+from scenario_ui.forms.components import reshapes
 from scenario_ui.forms.fields import FormData
 from scenario_ui.forms.payload import build_payload, resolve_uploads
 from scenario_ui.forms.render import FormView

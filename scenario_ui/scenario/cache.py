@@ -67,5 +67,15 @@ def get_or_fetch[T](key: str, ttl_seconds: int, fetch: Callable[[], T]) -> T:
             cache.delete(flight_key)
 
 
-def forget(key: str) -> None:
-    cache.delete(key)
+def peek(key: str) -> object | None:
+    """The cached value, or None: never fetches."""
+    value: object | None = cache.get(key)
+    return value
+
+
+def put(key: str, value: object, ttl_seconds: int) -> None:
+    cache.set(key, value, ttl_seconds)
+
+
+def forget(*keys: str) -> None:
+    cache.delete_many(keys)

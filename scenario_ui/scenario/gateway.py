@@ -6,6 +6,7 @@ package parses them); every failure surfaces as a `ScenarioError`.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 from collections.abc import Sequence
@@ -34,6 +35,12 @@ class ModelFilters:
 class ModelPage:
     rows: list[JsonObject]
     next_token: str | None
+
+
+@functools.lru_cache(maxsize=1024)
+def _model_key(kind: str, model_id: str) -> str:
+    """The key of one model's entry: read on every request, so computed once."""
+    return _cache_key(kind, model_id)
 
 
 def _cache_key(kind: str, *parts: object) -> str:
@@ -75,23 +82,42 @@ def retrieve_model(model_id: str, *, fresh: bool = False) -> JsonObject:
     """The full model object (with inputs and uiConfig), cached with a TTL.
 
     Concurrent requests for the same model share one fetch. `fresh` reads it anew,
-    for state that moves (a training's progress).
+    for state that moves (a training's progress). Each fetch also caches the
+    record's version (see `model_version`).
     """
     if fresh:
         forget_model(model_id)
+    ttl = settings.SCENARIO_DEFINITION_TTL_SECONDS
 
     def fetch() -> JsonObject:
         body = call_json(lambda client: client.models.with_raw_response.retrieve(model_id))
         model: JsonObject = expect_key(body, "model", dict)
+        cache.put(_model_key("model-version", model_id), record_version(model), ttl)
         return model
 
-    key = _cache_key("model", model_id)
-    return cache.get_or_fetch(key, settings.SCENARIO_DEFINITION_TTL_SECONDS, fetch)
+    return cache.get_or_fetch(_model_key("model", model_id), ttl, fetch)
+
+
+def model_version(model_id: str) -> str | None:
+    """The version of the cached record of `model_id`, or None when it is not cached.
+
+    A few bytes to read where the record is many: enough to find the record
+    already parsed in this process.
+    """
+    version = cache.peek(_model_key("model-version", model_id))
+    return version if isinstance(version, str) else None
+
+
+def record_version(model: JsonObject) -> str:
+    """`updatedAt` and a digest of the record: any change to the record changes it."""
+    text = json.dumps(model, sort_keys=True, default=str, ensure_ascii=False)
+    digest = hashlib.sha256(text.encode()).hexdigest()[:16]
+    return f"{model.get('updatedAt', '')}/{digest}"
 
 
 def forget_model(model_id: str) -> None:
     """Drop a cached definition, e.g. after its training state changed."""
-    cache.forget(_cache_key("model", model_id))
+    cache.forget(_model_key("model", model_id), _model_key("model-version", model_id))
 
 
 def get_bulk(model_ids: Sequence[str]) -> list[JsonObject]:

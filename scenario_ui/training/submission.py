@@ -13,7 +13,7 @@ from typing import Any
 
 from django.contrib.auth.models import User
 
-from scenario_ui.forms.actions import reshapes
+from scenario_ui.forms.components import reshapes
 from scenario_ui.forms.fields import FormData
 from scenario_ui.forms.render import FormView, Moment
 from scenario_ui.scenario.errors import ScenarioError

@@ -5,7 +5,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
-from scenario_ui.forms.actions import reshapes
+from scenario_ui.forms.components import reshapes
 from scenario_ui.forms.render import Moment
 from scenario_ui.scenario.errors import ScenarioError
 from scenario_ui.scenario.generation import SubmissionUnknown

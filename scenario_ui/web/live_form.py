@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django_htmx.http import trigger_client_event
 
 from scenario_ui.forms.render import FormView
 
@@ -19,12 +19,12 @@ def live_response(
 ) -> HttpResponse:
     """Out-of-band swaps of what changed, or the whole form when its shape changed.
 
-    The rules' verdict travels in an HX-Trigger event, so the page can update
+    The rules' verdict travels as a client event (HX-Trigger), so the page can update
     `required`/`aria-required` without replacing the control being typed in.
     """
     template = "forms/reshaped.html" if reshaped else f"{FORM_TEMPLATE}#live"
     response = render(request, template, {"form": form, **context})
     if form.live is not None:
         state = {"required": form.live.required, "invalid": form.live.invalid}
-        response["HX-Trigger"] = json.dumps({STATE_EVENT: state})
+        trigger_client_event(response, STATE_EVENT, state)
     return response

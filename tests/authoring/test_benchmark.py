@@ -11,7 +11,7 @@ from django.core.management.base import CommandError
 
 from scenario_ui.authoring import benchmark
 from scenario_ui.authoring.models import Draft
-from scenario_ui.catalog.bench_definition import generated_definition
+from scenario_ui.benchmarks.generated import generated_definition
 
 
 def test_the_answer_measured_is_the_views_answer_to_an_edit() -> None:
@@ -23,17 +23,6 @@ def test_the_answer_measured_is_the_views_answer_to_an_edit() -> None:
     assert '<div id="studio-preview-form" hx-swap-oob="innerHTML">' in answer
     assert answer.count('class="field field--') >= 200
     assert 'id="studio-rules" hx-swap-oob="true"' in answer
-
-
-def test_alternating_medians_time_every_work_each_round() -> None:
-    calls: list[str] = []
-
-    medians = benchmark.alternating_medians_ms(
-        {"a": lambda: calls.append("a"), "b": lambda: calls.append("b")}, runs=3
-    )
-
-    assert set(medians) == {"a", "b"}
-    assert calls[-6:] == ["a", "b"] * 3
 
 
 def test_the_command_prints_one_figure_a_line() -> None:

@@ -5,8 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from scenario_ui.authoring.rules_explorer import MOST_ROWS, explore_rules, read_names
-from scenario_ui.forms import initial_values, values_from_json
-from scenario_ui.forms.rules import required_inputs
+from scenario_ui.forms import evaluate, initial_values, values_from_json
 from scenario_ui.schema import parse_definition
 
 DEFINITION = parse_definition(
@@ -86,7 +85,7 @@ def test_a_boolean_listed_value_has_its_opposite_as_another_value() -> None:
 def test_the_row_of_the_preview_values_is_marked_and_required_now_agrees() -> None:
     values = {"mask": "asset_m", "mode": "inp", "strength": 0.5, "upscale": False}
     found = explored(values)
-    engine_says = required_inputs(DEFINITION, values_from_json(DEFINITION, values).values)
+    engine_says = evaluate(DEFINITION, values_from_json(DEFINITION, values)).required
 
     assert [row.states for row in found["image"].rows if row.is_now] == [["set"]]
     assert [row.states for row in found["guide"].rows if row.is_now] == [["inp", "0.5"]]
@@ -105,7 +104,8 @@ def test_every_row_agrees_with_the_engine_on_real_values() -> None:
             for condition, state in zip(guide.conditions, row.states, strict=True)
         }
         sample = {name: value for name, value in sample.items() if value is not None}
-        assert ("guide" in required_inputs(DEFINITION, sample)) == row.required, row.states
+        form_says = evaluate(DEFINITION, values_from_json(DEFINITION, sample)).required
+        assert ("guide" in form_says) == row.required, row.states
 
 
 def test_an_implied_mode_is_never_set_by_the_form() -> None:

@@ -142,7 +142,7 @@ def test_an_edit_is_saved_and_answered_with_findings_preview_and_diagnostics(
     assert '<div id="studio-preview-form" hx-swap-oob="innerHTML">' in body
     assert 'id="studio-rules" hx-swap-oob="true"' in body
     assert 'id="request-preview"' in body
-    diagnostics = json.loads(response["HX-Trigger"])["studio:diagnostics"]
+    diagnostics = json.loads(response["HX-Trigger"])["studio:diagnostics"]["diagnostics"]
     assert [d["message"] for d in diagnostics] == [
         "min 1 is greater than max 0; no value can meet both",
         'default is 28, above max 0 of input "steps"',

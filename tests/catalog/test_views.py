@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 from urllib.parse import unquote
 
@@ -182,3 +183,30 @@ def test_the_catalog_needs_a_signed_in_user(client: Client) -> None:
     response = client.get("/")
     assert response.status_code == 302
     assert response["Location"].startswith("/accounts/login/")
+
+
+def test_the_raw_definition_is_loaded_when_opened(signed_in: Client) -> None:
+    page = signed_in.get("/models/model_demo-lumen-xl/")
+    raw = html_of(page).one("details", class_="raw-definition")
+    url = "/models/model_demo-lumen-xl/definition.json"
+    assert (raw.get("hx-get"), raw.get("hx-trigger")) == (url, "toggle once")
+    # As text: nothing in a definition becomes markup once loaded.
+    assert raw.get("hx-swap") == "textContent"
+    # Without JavaScript the placeholder is a link to the same file.
+    assert raw.one("a").get("href") == url
+    assert '"inputs"' not in page.content.decode()
+
+    answer = signed_in.get(url)
+    assert answer["Content-Type"] == "application/json"
+    record = json.loads(answer.content)
+    assert (record["id"], record["name"]) == ("model_demo-lumen-xl", "Lumen XL")
+    assert answer.content.decode().startswith('{\n  "')
+
+
+def test_pages_are_compressed_for_browsers_that_ask(signed_in: Client) -> None:
+    plain = signed_in.get("/models/model_demo-lumen-xl/")
+    packed = signed_in.get("/models/model_demo-lumen-xl/", headers={"Accept-Encoding": "gzip"})
+    assert "Content-Encoding" not in plain
+    assert packed["Content-Encoding"] == "gzip"
+    assert "Accept-Encoding" in packed["Vary"]
+    assert len(packed.content) < len(plain.content) / 3

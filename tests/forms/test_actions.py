@@ -4,8 +4,9 @@ from typing import Any
 
 import pytest
 
-from scenario_ui.forms.actions import ACTION, VERBS, Action, apply_action
+from scenario_ui.forms.actions import ACTION, VERBS, Action
 from scenario_ui.forms.fields import RawData
+from scenario_ui.forms.plan import plan_for
 from tests.forms.conftest import image_definition, make_definition
 
 DEFINITION = make_definition(
@@ -29,7 +30,7 @@ DEFINITION = make_definition(
 def act(text: str, raw: RawData, definition: Any = DEFINITION) -> RawData:
     action = Action.parse(text)
     assert action is not None
-    return apply_action(definition, raw, action)
+    return plan_for(definition).reshape(raw, action)
 
 
 def test_constants() -> None:

@@ -5,9 +5,13 @@ from typing import Any
 import pytest
 from django.utils.safestring import SafeString
 
-from scenario_ui.forms.bound import ACCEPT_BY_KIND, BoundInput, html_id_for
+from scenario_ui.forms.bound import BoundInput, html_id_for
+from scenario_ui.forms.fields import field_for
+from scenario_ui.forms.fields.rows import InputsArrayField
 from scenario_ui.forms.issues import Issue
 from scenario_ui.forms.rules import Requirement
+from scenario_ui.forms.widgets.base import has_slider, number_attrs, options_of
+from scenario_ui.forms.widgets.files import ACCEPT_BY_KIND, accept_for
 from scenario_ui.schema import FILE_KINDS, parse_definition
 from tests.forms.conftest import make_definition
 
@@ -16,7 +20,13 @@ def bind(
     spec: dict[str, Any], raw: dict[str, list[str]] | None = None, **options: Any
 ) -> BoundInput:
     definition = make_definition([{"name": "value", **spec}])
-    return BoundInput(spec=definition.inputs[0], raw=raw or {}, **options)
+    field = field_for(definition.inputs[0], name=options.pop("name", None))
+    return field.bind(raw or {}, **options)
+
+
+def rows_field(bound: BoundInput) -> InputsArrayField:
+    assert isinstance(bound.field, InputsArrayField)
+    return bound.field
 
 
 @pytest.mark.parametrize(
@@ -62,7 +72,7 @@ def test_input_type_is_the_spec_type_or_unknown() -> None:
     assert bind({"type": "number_array"}).input_type == "number_array"
     assert bind({"type": "bezier"}).input_type == "bezier"
     untyped = parse_definition({"id": "m", "inputs": [{"name": "value"}]}).inputs[0]
-    assert BoundInput(spec=untyped, raw={}).input_type == "unknown"
+    assert field_for(untyped).bind({}).input_type == "unknown"
 
 
 # --- accessibility attributes ---------------------------------------------------
@@ -158,7 +168,7 @@ def test_max_items_and_can_add_item() -> None:
 
 
 def test_options_without_allowed_values() -> None:
-    assert bind({"type": "string"}).options() == []
+    assert options_of(bind({"type": "string"})) == []
 
 
 # --- number controls ----------------------------------------------------------------
@@ -178,19 +188,19 @@ def test_options_without_allowed_values() -> None:
 )
 def test_number_attrs_and_slider(spec: dict[str, Any], attrs: str, slider: bool) -> None:
     bound = bind({"type": "number", **spec})
-    assert bound.number_attrs == attrs
-    assert bound.has_slider is slider
+    assert number_attrs(bound.spec) == attrs
+    assert has_slider(bound.spec) is slider
 
 
 def test_number_array_bounds_reach_the_items() -> None:
     bound = bind({"type": "number_array", "min": 0, "max": 2, "step": 0.05})
-    assert bound.number_attrs == 'min="0" max="2" step="0.05"'
-    assert bound.has_slider is True
+    assert number_attrs(bound.spec) == 'min="0" max="2" step="0.05"'
+    assert has_slider(bound.spec) is True
 
 
 def test_non_numbers_have_no_slider() -> None:
-    assert bind({"type": "string"}).has_slider is False
-    assert bind({"type": "string"}).number_attrs == 'step="any"'
+    assert has_slider(bind({"type": "string"}).spec) is False
+    assert number_attrs(bind({"type": "string"}).spec) == 'step="any"'
 
 
 # --- files ----------------------------------------------------------------------------
@@ -212,13 +222,13 @@ def test_every_file_kind_has_an_accept_list() -> None:
     ],
 )
 def test_accept_from_kind(kind: str, accept: str) -> None:
-    assert bind({"type": "file", "kind": kind}).accept == accept
-    assert bind({"type": "file_array", "kind": kind}).accept == accept
+    assert accept_for(bind({"type": "file", "kind": kind}).spec) == accept
+    assert accept_for(bind({"type": "file_array", "kind": kind}).spec) == accept
 
 
 def test_no_kind_accepts_anything() -> None:
-    assert bind({"type": "file"}).accept == ""
-    assert bind({"type": "string"}).accept == ""
+    assert accept_for(bind({"type": "file"}).spec) == ""
+    assert accept_for(bind({"type": "string"}).spec) == ""
 
 
 # --- inputs_array rows ------------------------------------------------------------------
@@ -235,7 +245,8 @@ ROWS: dict[str, Any] = {
 
 
 def test_rows_start_with_one_empty_row() -> None:
-    rows = bind(ROWS).rows()
+    bound = bind(ROWS)
+    rows = rows_field(bound).rows(bound.raw)
     assert [row.marker for row in rows] == ["value.0.__row"]
     assert [child.name for child in rows[0].children] == ["value.0.image", "value.0.seconds"]
     assert [child.html_id for child in rows[0].children] == [
@@ -246,20 +257,25 @@ def test_rows_start_with_one_empty_row() -> None:
 
 def test_rows_follow_the_posted_row_numbers_in_order() -> None:
     raw = {"value.4.seconds": ["2"], "value.1.__row": ["1"], "value.1.image": ["asset_1"]}
-    rows = bind(ROWS, raw).rows()
+    rows = rows_field(bind(ROWS, raw)).rows(raw)
     assert [row.marker for row in rows] == ["value.1.__row", "value.4.__row"]
     assert [[c.value_text for c in row.children] for row in rows] == [["asset_1", ""], ["", "2"]]
     # Children carry their own type and the row's raw data.
     assert [c.input_type for c in rows[0].children] == ["file", "number"]
-    assert rows[1].children[1].number_attrs == 'min="0" max="20" step="any"'
+    assert number_attrs(rows[1].children[1].spec) == 'min="0" max="20" step="any"'
+
+
+def can_add_row(spec: dict[str, Any], raw: dict[str, list[str]] | None = None) -> bool:
+    bound = bind(spec, raw)
+    return rows_field(bound).can_add_row(bound.raw)
 
 
 def test_can_add_row_up_to_max_length() -> None:
-    assert bind(ROWS).can_add_row is True
-    assert bind(ROWS, {"value.0.__row": ["1"]}).can_add_row is True
-    assert bind(ROWS, {"value.0.__row": ["1"], "value.1.__row": ["1"]}).can_add_row is False
+    assert can_add_row(ROWS) is True
+    assert can_add_row(ROWS, {"value.0.__row": ["1"]}) is True
+    assert can_add_row(ROWS, {"value.0.__row": ["1"], "value.1.__row": ["1"]}) is False
     unlimited = {**ROWS, "maxLength": None}
-    assert bind(unlimited, {f"value.{i}.__row": ["1"] for i in range(9)}).can_add_row is True
+    assert can_add_row(unlimited, {f"value.{i}.__row": ["1"] for i in range(9)}) is True
 
 
 def test_spec_max_length() -> None:

@@ -4,18 +4,51 @@ from typing import Any
 
 import pytest
 
-from scenario_ui.forms.components import (
-    APPLY_PRESET,
+from scenario_ui.forms.components import Component
+from scenario_ui.forms.components.presets import APPLY_PRESET, Presets
+from scenario_ui.forms.components.resolution import (
     CUSTOM_RESOLUTION,
     RESOLUTION_CHOICE,
-    align_loras,
-    apply_chosen_preset,
-    apply_resolution_choice,
-    preset_keys,
-    resolution_choice_for,
+    Resolution,
 )
 from scenario_ui.forms.fields import RawData
+from scenario_ui.forms.plan import plan_for
+from scenario_ui.schema import ModelDefinition
 from tests.forms.conftest import image_definition, make_definition
+
+
+def components_of[C: Component](definition: ModelDefinition, kind: type[C]) -> list[C]:
+    return [c for c in plan_for(definition).components if isinstance(c, kind)]
+
+
+def preset_keys(definition: ModelDefinition) -> list[str]:
+    return [presets.choice_key for presets in components_of(definition, Presets)]
+
+
+def resolution_choice_for(definition: ModelDefinition, raw: RawData) -> str:
+    """The picker's entry for these sizes; "" when the model has no size picker."""
+    pickers = components_of(definition, Resolution)
+    return pickers[0].choice_for(raw) if pickers else ""
+
+
+def apply_resolution_choice(definition: ModelDefinition, raw: RawData) -> RawData:
+    for picker in components_of(definition, Resolution):
+        raw = picker.apply_choice(raw)
+    return raw
+
+
+def apply_chosen_preset(
+    definition: ModelDefinition, raw: RawData, data: dict[str, list[str]]
+) -> RawData:
+    """The preset groups fill their fields; the other components follow what they filled."""
+    filled: set[str] = set()
+    for presets in components_of(definition, Presets):
+        raw = presets.fill_chosen(raw, data, filled)
+    return plan_for(definition).refresh(raw, filled)
+
+
+def align_loras(definition: ModelDefinition, raw: RawData) -> RawData:
+    return plan_for(definition).settle(raw)
 
 
 def test_constants() -> None:

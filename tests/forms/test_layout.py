@@ -2,20 +2,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from scenario_ui.forms.layout import (
-    DEFAULT_TRIGGER_LABEL,
-    CollapsedNode,
-    FieldNode,
-    FormLayout,
-    GroupNode,
-    Node,
-    PanelNode,
-    TriggerNode,
-    build_layout,
-)
-from scenario_ui.forms.panels import LorasPanel, PresetPanel, ResolutionPanel
+from scenario_ui.forms.components.loras import Loras, LorasNode
+from scenario_ui.forms.components.presets import PresetsNode
+from scenario_ui.forms.components.resolution import Resolution, ResolutionNode
+from scenario_ui.forms.components.trigger import DEFAULT_TRIGGER_LABEL, TriggerNode
+from scenario_ui.forms.layout import FormLayout, build_layout
+from scenario_ui.forms.nodes import CollapsedNode, FieldNode, GroupNode, Node
+from scenario_ui.forms.plan import plan_for
 from scenario_ui.forms.validation import evaluate
 from scenario_ui.forms.values import initial_values, values_from_data
+from scenario_ui.forms.widgets.base import options_of
 from scenario_ui.schema import ModelDefinition, parse_definition
 from tests.forms.conftest import image_definition, make_definition
 
@@ -31,20 +27,25 @@ def layout_of(
 
 
 def shape(nodes: list[Node]) -> list[Any]:
-    """The tree in short: names, panel kinds, ("group", legend, [...]), ("collapsed", ...)."""
+    """The tree in short: names, component kinds, ("group", legend, [...]), ("collapsed", ...)."""
     result: list[Any] = []
     for node in nodes:
         if isinstance(node, FieldNode):
             result.append(node.bound.name)
-        elif isinstance(node, PanelNode):
-            result.append(node.panel.kind)
         elif isinstance(node, TriggerNode):
             result.append(f"trigger:{node.label}")
         elif isinstance(node, GroupNode):
             result.append(("group", node.legend, shape(node.children)))
-        else:
+        elif isinstance(node, CollapsedNode):
             result.append(("collapsed", node.label, node.is_open, shape(node.children)))
+        else:
+            result.append(node.kind)
     return result
+
+
+def consumed_by(definition: ModelDefinition, kind: type) -> tuple[str, ...]:
+    (component,) = [c for c in plan_for(definition).components if isinstance(c, kind)]
+    return component.consumes
 
 
 def inputs(*names: str, group: str | None = None, **extra: Any) -> list[dict[str, Any]]:
@@ -164,7 +165,7 @@ def test_select_labels_are_bound_per_input() -> None:
     )
     bound = layout_of(definition).bound["mode"]
     assert bound.select_labels == {"b": "Bee"}
-    assert [option.label for option in bound.options()] == ["a", "Bee"]
+    assert [option.label for option in options_of(bound)] == ["a", "Bee"]
 
 
 # --- components -----------------------------------------------------------------------------
@@ -184,11 +185,10 @@ def test_the_resolution_picker_replaces_width_and_height() -> None:
         "trigger:Generate",
     ]
     panel = layout.nodes[1]
-    assert isinstance(panel, PanelNode)
-    assert isinstance(panel.panel, ResolutionPanel)
-    assert panel.panel.consumes == ("width", "height")
+    assert isinstance(panel, ResolutionNode)
+    assert consumed_by(definition, Resolution) == ("width", "height")
     # Consumed inputs are still bound, for the panel and the error summary.
-    assert panel.panel.width is layout.bound["width"]
+    assert panel.width is layout.bound["width"]
 
 
 def test_the_loras_component_replaces_models_scales_and_model_id() -> None:
@@ -219,9 +219,8 @@ def test_the_loras_component_replaces_models_scales_and_model_id() -> None:
     group = layout.nodes[1]
     assert isinstance(group, GroupNode)
     panel_node = group.children[0]
-    assert isinstance(panel_node, PanelNode)
-    assert isinstance(panel_node.panel, LorasPanel)
-    assert panel_node.panel.consumes == ("loras", "lorasScale", "modelId")
+    assert isinstance(panel_node, LorasNode)
+    assert consumed_by(definition, Loras) == ("loras", "lorasScale", "modelId")
 
 
 def test_a_component_naming_a_missing_input_is_left_out() -> None:
@@ -280,11 +279,7 @@ def test_preset_pickers_come_before_the_first_of_their_fields() -> None:
         "scheduler",
         "trigger:Generate",
     ]
-    indexes = [
-        node.panel.index
-        for node in layout.nodes
-        if isinstance(node, PanelNode) and isinstance(node.panel, PresetPanel)
-    ]
+    indexes = [node.index for node in layout.nodes if isinstance(node, PresetsNode)]
     assert indexes == [0, 1]
 
 

@@ -1,36 +1,63 @@
+"""What the uiConfig components draw: their nodes, built from the inputs' bound state."""
+
 from __future__ import annotations
 
 from scenario_ui.forms.bound import BoundInput
-from scenario_ui.forms.panels import (
-    Choice,
-    LoraRow,
-    LorasPanel,
-    ResolutionPanel,
-    loras_panel,
-    preset_panels,
-    resolution_panel,
-)
+from scenario_ui.forms.components import Component
+from scenario_ui.forms.components.loras import LoraRow, Loras, LorasNode
+from scenario_ui.forms.components.presets import Presets, PresetsNode
+from scenario_ui.forms.components.resolution import Resolution, ResolutionNode
+from scenario_ui.forms.nodes import Node
+from scenario_ui.forms.plan import plan_for
+from scenario_ui.forms.widgets import Option as Choice
 from scenario_ui.schema import ModelDefinition
 from tests.forms.conftest import image_definition, make_definition
 
 RawData = dict[str, list[str]]
 
 
-def binder(definition: ModelDefinition, raw: RawData):
-    bound = {spec.name: BoundInput(spec=spec, raw=raw) for spec in definition.inputs}
-    return bound.get
+def bound_inputs(definition: ModelDefinition, raw: RawData) -> dict[str, BoundInput]:
+    return {name: field.bind(raw) for name, field in plan_for(definition).field_named.items()}
 
 
-def resolution(raw: RawData, definition: ModelDefinition | None = None) -> ResolutionPanel:
-    definition = definition or image_definition()
-    panel = resolution_panel(definition, binder(definition, raw))
+def components_of[C: Component](definition: ModelDefinition, kind: type[C]) -> list[C]:
+    return [c for c in plan_for(definition).components if isinstance(c, kind)]
+
+
+def nodes_of[N: Node](
+    definition: ModelDefinition, raw: RawData, kind: type[Component], node: type[N]
+) -> list[N]:
+    """What each component of `kind` draws for `raw`."""
+    bound = bound_inputs(definition, raw)
+    drawn = [component.node(bound, raw) for component in components_of(definition, kind)]
+    assert all(isinstance(one, node) for one in drawn)
+    return [one for one in drawn if isinstance(one, node)]
+
+
+def resolution_panel(definition: ModelDefinition, raw: RawData) -> ResolutionNode | None:
+    return next(iter(nodes_of(definition, raw, Resolution, ResolutionNode)), None)
+
+
+def loras_panel(definition: ModelDefinition, raw: RawData) -> LorasNode | None:
+    return next(iter(nodes_of(definition, raw, Loras, LorasNode)), None)
+
+
+def preset_panels(definition: ModelDefinition, raw: RawData) -> list[PresetsNode]:
+    return nodes_of(definition, raw, Presets, PresetsNode)
+
+
+def consumes(definition: ModelDefinition, kind: type[Component]) -> list[tuple[str, ...]]:
+    return [component.consumes for component in components_of(definition, kind)]
+
+
+def resolution(raw: RawData, definition: ModelDefinition | None = None) -> ResolutionNode:
+    panel = resolution_panel(definition or image_definition(), raw)
     assert panel is not None
     return panel
 
 
-def loras(raw: RawData, definition: ModelDefinition | None = None) -> LorasPanel:
-    definition = definition or image_definition()
-    panel = loras_panel(definition, binder(definition, raw))
+def loras(raw: RawData, definition: ModelDefinition | None = None) -> LorasNode:
+    panel = loras_panel(definition or image_definition(), raw)
     assert panel is not None
     return panel
 
@@ -49,7 +76,7 @@ def test_resolution_choices_are_the_presets_then_custom() -> None:
         Choice("custom", "Custom size", selected=False),
     ]
     assert panel.is_custom is False
-    assert panel.consumes == ("width", "height")
+    assert consumes(image_definition(), Resolution) == [("width", "height")]
     assert (panel.width.name, panel.height.name) == ("width", "height")
 
 
@@ -80,11 +107,11 @@ def test_resolution_without_presets_offers_only_custom() -> None:
 
 def test_no_resolution_panel_without_the_component_or_its_inputs() -> None:
     definition = image_definition(resolutionComponent=None)
-    assert resolution_panel(definition, binder(definition, {})) is None
+    assert resolution_panel(definition, {}) is None
     missing = image_definition(
         resolutionComponent={"label": "Size", "widthInput": "width", "heightInput": "depth"}
     )
-    assert resolution_panel(missing, binder(missing, {})) is None
+    assert resolution_panel(missing, {}) is None
 
 
 # --- LoRAs -------------------------------------------------------------------------------
@@ -96,7 +123,7 @@ def test_lora_rows_pair_models_and_scales_by_index() -> None:
     assert panel.label == "LoRAs"
     assert panel.rows == [LoraRow(0, "model_a", "0.5"), LoraRow(1, "model_b", "1.25")]
     assert (panel.models.name, panel.scales.name, panel.model_id) == ("loras", "lorasScale", None)
-    assert panel.consumes == ("loras", "lorasScale")
+    assert consumes(image_definition(), Loras) == [("loras", "lorasScale")]
     assert panel.can_add is True
 
 
@@ -150,7 +177,7 @@ def test_a_model_id_input_joins_the_panel() -> None:
     assert panel.model_id is not None
     assert panel.model_id.name == "modelId"
     assert panel.model_id.value_text == "model_c"
-    assert panel.consumes == ("loras", "lorasScale", "modelId")
+    assert consumes(definition, Loras) == [("loras", "lorasScale", "modelId")]
 
 
 def test_a_model_id_input_that_does_not_exist_is_left_out() -> None:
@@ -164,16 +191,16 @@ def test_a_model_id_input_that_does_not_exist_is_left_out() -> None:
     )
     panel = loras({}, definition)
     assert panel.model_id is None
-    assert panel.consumes == ("loras", "lorasScale")
+    assert consumes(definition, Loras) == [("loras", "lorasScale")]
 
 
 def test_no_loras_panel_without_the_component_or_its_inputs() -> None:
     definition = image_definition(lorasComponent=None)
-    assert loras_panel(definition, binder(definition, {})) is None
+    assert loras_panel(definition, {}) is None
     missing = image_definition(
         lorasComponent={"label": "L", "modelInput": "loras", "scaleInput": "ghost"}
     )
-    assert loras_panel(missing, binder(missing, {})) is None
+    assert loras_panel(missing, {}) is None
 
 
 # --- presets -------------------------------------------------------------------------------
@@ -184,7 +211,7 @@ def test_preset_panels_one_per_group_with_field_labels() -> None:
     assert [panel.index for panel in panels] == [0, 1]
     assert [panel.kind for panel in panels] == ["presets", "presets"]
     assert [panel.label for panel in panels] == ["Presets", "Presets"]
-    assert [panel.consumes for panel in panels] == [(), ()]
+    assert consumes(image_definition(), Presets) == [(), ()]
     # Label, else name; a field the model does not declare shows its name.
     assert panels[0].field_labels == ["numInferenceSteps", "guidance"]
     assert panels[1].field_labels == ["scheduler", "sampler"]

@@ -6,7 +6,7 @@ from typing import Any
 import pytest
 from django.template.loader import render_to_string
 
-from scenario_ui.forms.render import FormView, Moment, SummaryEntry, form_view
+from scenario_ui.forms.render import FormView, Moment, SummaryEntry, form_view, posted_form_view
 from scenario_ui.forms.values import initial_values, values_from_data
 from scenario_ui.schema import ModelDefinition, parse_definition
 from tests.forms.conftest import make_definition
@@ -187,7 +187,7 @@ def test_live_moment_shows_touched_inputs() -> None:
     assert view.summary == []
     assert view.live is not None
     assert view.live.required == ["prompt"]
-    assert [bound.name for bound in view.refreshed_inputs] == ["steps", "seed"]  # type: ignore[attr-defined]
+    assert [bound.name for bound in view.refreshed_inputs] == ["steps", "seed"]
     assert [issue.phrase for issue in view.layout.bound["steps"].issues] == ["must be at most 50"]
     assert view.layout.bound["prompt"].issues == []
 
@@ -828,3 +828,55 @@ def test_component_pickers_never_share_an_id_with_an_input() -> None:
     for name in ("__resolution", "__preset_0"):
         picker = root.one("select", name=name)
         assert is_labelled(root, picker), name
+
+
+def test_lora_controls_go_through_the_bound_input_path() -> None:
+    definition = make_definition(
+        [
+            {
+                "name": "loras",
+                "type": "model_array",
+                "description": "Styles to apply",
+                "required": {"always": True},
+            },
+            {"name": "lorasScale", "type": "number_array", "description": "How strongly"},
+        ],
+        {"lorasComponent": {"label": "LoRAs", "modelInput": "loras", "scaleInput": "lorasScale"}},
+    )
+    root = submitted({"loras": ["model_a", "model_b"], "lorasScale": ["0.5", "1"]}, definition)
+    panel = root.one(data_component="loras")
+    models = panel.find_all("input", name="loras")
+    assert [(m.get("required"), m.get("aria-required")) for m in models] == [("", "true")] * 2
+    assert [m.get("aria-describedby") for m in models] == [
+        "in-loras-description in-loras-error"
+    ] * 2
+    scales = panel.find_all("input", name="lorasScale")
+    assert [s.has("required") for s in scales] == [False, False]
+    assert [s.get("aria-describedby") for s in scales] == [
+        "in-lorasScale-description in-lorasScale-error"
+    ] * 2
+    assert panel.by_id("in-loras-description").text == "Styles to apply"
+    assert panel.by_id("in-lorasScale-description").text == "How strongly"
+    assert wrapper(root, "loras").get("data-required") == "true"
+
+
+def live_answer(view: FormView) -> Element:
+    return parse_html(render_to_string("forms/model_form.html#live", {"form": view}))
+
+
+def test_a_live_answer_leaves_out_a_preview_whose_body_did_not_change() -> None:
+    definition = everything()
+    data = {"prompt": ["a cat"], "steps": ["99"]}
+    first = form_view(definition, values_from_data(definition, data), moment=Moment.LIVE)
+    assert live_answer(first).find_all(id="request-preview") != []
+    preview = parse_html(render_to_string("forms/model_form.html#preview", {"form": first}))
+    shown = preview.one("input", name="__preview")
+    assert (shown.get("form"), shown.get("value")) == ("model-form", first.preview_digest)
+
+    same = {**data, "__preview": [first.preview_digest]}
+    unchanged = posted_form_view(definition, same, moment=Moment.LIVE)
+    assert unchanged.preview_changed is False
+    assert live_answer(unchanged).find_all(id="request-preview") == []
+    moved = posted_form_view(definition, {**same, "prompt": ["a dog"]}, moment=Moment.LIVE)
+    assert moved.preview_changed is True
+    assert live_answer(moved).by_id("preview-body").text.count("a dog") == 1

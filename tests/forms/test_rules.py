@@ -4,9 +4,18 @@ from typing import Any
 
 import pytest
 
-from scenario_ui.forms.rules import Requirement, holds_one_of, required_inputs
+from scenario_ui.forms import rules
+from scenario_ui.forms.fields import field_for
+from scenario_ui.forms.plan import plan_for
+from scenario_ui.forms.rules import Requirement, holds_one_of
 from scenario_ui.schema import ModelDefinition
 from tests.forms.conftest import make_definition
+
+
+def required_inputs(definition: ModelDefinition, values: dict[str, Any]) -> dict[str, Requirement]:
+    """The rules of every input of `definition`, evaluated by their plug-ins."""
+    return rules.required_inputs(plan_for(definition).fields, values)
+
 
 MASK_MESSAGE = "A reference image is required when a mask is provided."
 ONE_OF_MESSAGE = "Provide a reference image or a 3D model."
@@ -397,5 +406,5 @@ def typed_definition() -> ModelDefinition:
 )
 def test_holds_one_of(name: str, value: Any, options: list[Any], holds: bool) -> None:
     definition = typed_definition()
-    inputs = {spec.name: spec for spec in definition.inputs}
+    inputs = {spec.name: field_for(spec) for spec in definition.inputs}
     assert holds_one_of(name, options, {name: value}, inputs) is holds

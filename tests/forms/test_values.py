@@ -4,6 +4,7 @@ from typing import Any
 
 import pytest
 
+from scenario_ui.forms.uploads import Upload
 from scenario_ui.forms.values import (
     FormValues,
     initial_values,
@@ -318,3 +319,21 @@ def test_a_preset_setting_sizes_survives_the_next_post() -> None:
     # The form posts back what it showed, picker included.
     second = values_from_data(definition, first.raw)
     assert second.values == {"width": 2048, "height": 2048}
+
+
+def test_chosen_files_stand_for_file_inputs_only() -> None:
+    definition = make_definition(
+        [
+            {"name": "image", "type": "file"},
+            {"name": "clips", "type": "file_array"},
+            {"name": "prompt", "type": "string"},
+        ]
+    )
+    red, blue, green = (Upload(f"{name}.png", 10, "image/png") for name in ("red", "blue", "green"))
+    values = values_from_data(
+        definition,
+        {"image": ["asset_old"], "clips": ["asset_1"], "prompt": ["cat"]},
+        {"image": [red, blue], "clips": [green], "prompt": [red], "ghost": [red]},
+    )
+    # One file replaces a file input's id; files join a file_array's ids.
+    assert values.values == {"image": red, "clips": ["asset_1", green], "prompt": "cat"}

@@ -668,3 +668,28 @@ def test_my_jobs_lists_my_trainings(signed_in: Client, user: User) -> None:
     assert 'href="/models/model_demo-my-mascot-flux/train/">Mascot (Flux LoRA)</a>' in body
     assert "52 CU" in body
     assert '<span class="status status--started">Started</span>' in body
+
+
+def test_a_live_update_leaves_out_a_preview_that_did_not_change(signed_in: Client) -> None:
+    data = {"prompt": "a lighthouse", "numOutputs": "2", "__shown": ""}
+    first = html_of(live(signed_in, LUMEN, data))
+    digest = first.by_id("request-preview").one("input", name="__preview").get("value") or ""
+
+    same = html_of(live(signed_in, LUMEN, {**data, "__preview": digest}))
+    moved = html_of(live(signed_in, LUMEN, {**data, "__preview": digest, "prompt": "a tower"}))
+
+    assert same.find_all(id="request-preview") == []
+    assert [e.get("id") for e in same.children if isinstance(e, Element)] == [
+        "form-shown",
+        "form-announcer",
+    ]
+    assert json.loads(moved.by_id("preview-body").text)["prompt"] == "a tower"
+
+
+def test_a_live_update_reads_its_session_from_the_cache(
+    signed_in: Client, django_assert_num_queries: Any
+) -> None:
+    live(signed_in, LUMEN, {"prompt": "a"})
+    # One query: the signed-in user. The session and the definition come from caches.
+    with django_assert_num_queries(1):
+        live(signed_in, LUMEN, {"prompt": "ab"})

@@ -35,6 +35,27 @@ def test_forget_model_drops_the_cached_definition(fake_api):
     assert len(seen) == 2
 
 
+def test_a_fetch_caches_the_records_version_and_forgetting_drops_it(fake_api):
+    fake_api(lambda request: _json(200, {"model": {**MODEL, "updatedAt": "2026-01-02T03:04:05Z"}}))
+    assert gateway.model_version("model_x") is None
+    record = gateway.retrieve_model("model_x")
+    version = gateway.model_version("model_x")
+    assert version == gateway.record_version(record)
+    assert version is not None
+    assert version.startswith("2026-01-02T03:04:05Z/")
+    gateway.forget_model("model_x")
+    assert gateway.model_version("model_x") is None
+
+
+def test_any_change_to_a_record_changes_its_version():
+    dated = {**MODEL, "updatedAt": "2026-01-02T03:04:05Z"}
+    # A status can move without updatedAt moving: the digest still tells them apart.
+    moved = {**dated, "status": "trained"}
+    assert gateway.record_version(dated) == gateway.record_version(dict(reversed(dated.items())))
+    assert gateway.record_version(dated) != gateway.record_version(moved)
+    assert gateway.record_version(MODEL).startswith("/")
+
+
 def test_failures_are_not_cached(fake_api):
     answers = iter([_json(503, {"reason": "busy"}), _json(200, {"model": MODEL})])
     fake_api(lambda request: next(answers))

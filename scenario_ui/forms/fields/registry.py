@@ -1,15 +1,15 @@
-"""One registry: input type -> field class (and, through the field, its widget)."""
+"""One registry: input type -> its plug-in. Adding a type adds its class here."""
 
 from __future__ import annotations
 
 from scenario_ui.forms.fields.arrays import (
     FileArrayField,
-    InputsArrayField,
     ModelArrayField,
     NumberArrayField,
     StringArrayField,
 )
 from scenario_ui.forms.fields.base import Field
+from scenario_ui.forms.fields.rows import InputsArrayField
 from scenario_ui.forms.fields.scalars import (
     BooleanField,
     FileField,
@@ -38,6 +38,6 @@ FIELD_CLASSES: dict[str, type[Field]] = {
 
 
 def field_for(spec: InputBase, *, name: str | None = None) -> Field:
-    if isinstance(spec, UnknownInput):
-        return UnknownField(spec, name=name)
-    return FIELD_CLASSES[spec.type](spec, name=name)
+    """The plug-in of `spec`; an unknown type gets the JSON one rather than breaking the form."""
+    field_class = UnknownField if isinstance(spec, UnknownInput) else FIELD_CLASSES[spec.type]
+    return field_class(spec, name=name, fields=field_for)

@@ -1,8 +1,9 @@
-"""Fields of single-valued inputs."""
+"""Plug-ins of single-valued inputs."""
 
 from __future__ import annotations
 
 import json
+from functools import cached_property
 from typing import Any
 
 from scenario_ui.forms.defined import same_value
@@ -10,6 +11,18 @@ from scenario_ui.forms.fields.base import Field, bound_phrases, length_phrases
 from scenario_ui.forms.issues import Invalid
 from scenario_ui.forms.numbers import Number, format_number, is_whole, on_step, parse_number
 from scenario_ui.forms.uploads import Upload, upload_phrases
+from scenario_ui.forms.widgets import Widget
+from scenario_ui.forms.widgets.controls import (
+    CheckboxWidget,
+    ColorWidget,
+    JsonWidget,
+    ModelPickerWidget,
+    NumberWidget,
+    SelectWidget,
+    TextareaWidget,
+    TextWidget,
+)
+from scenario_ui.forms.widgets.files import FileWidget
 from scenario_ui.schema import (
     BooleanInput,
     FileInput,
@@ -35,6 +48,9 @@ class BooleanField(Field):
         if lowered in FALSE_TEXTS:
             return False
         raise Invalid("must be true or false")
+
+    def choose_widget(self) -> Widget:
+        return CheckboxWidget()
 
 
 def is_integer_input(spec: NumberInput | NumberArrayInput) -> bool:
@@ -80,14 +96,15 @@ class NumberField(Field):
             low=self.spec.min,
             high=self.spec.max,
             step=self.spec.step,
-            integer=is_integer_input(self.spec),
+            integer=self.integer,
         )
 
+    @cached_property
+    def integer(self) -> bool:
+        return is_integer_input(self.spec)
 
-def string_phrases(value: str, spec: StringInput) -> list[str]:
-    if spec.allowed_values and value not in spec.allowed_values:
-        return ["must be one of: " + ", ".join(spec.allowed_values)]
-    return length_phrases(len(value), spec.min_length, spec.max_length, "characters")
+    def choose_widget(self) -> Widget:
+        return SelectWidget() if self.spec.allowed_values else NumberWidget()
 
 
 class StringField(Field):
@@ -95,7 +112,18 @@ class StringField(Field):
     spec: StringInput
 
     def validate(self, value: str) -> list[str]:
-        return string_phrases(value, self.spec)
+        spec = self.spec
+        if spec.allowed_values and value not in spec.allowed_values:
+            return [self.allowed_phrase()]
+        return length_phrases(len(value), spec.min_length, spec.max_length, "characters")
+
+    def choose_widget(self) -> Widget:
+        # allowedValues wins over the other flags: only those values are accepted.
+        if self.spec.allowed_values:
+            return SelectWidget()
+        if self.spec.color:
+            return ColorWidget()
+        return TextareaWidget() if self.spec.prompt else TextWidget()
 
 
 class FileField(Field):
@@ -103,6 +131,11 @@ class FileField(Field):
 
     input_type = "file"
     spec: FileInput
+    takes_uploads = True
+
+    def with_uploads(self, value: Any, files: list[Upload]) -> Upload:
+        """One file replaces the asset id."""
+        return files[0]
 
     def convert(self, text: str) -> str:
         return text.strip()
@@ -112,6 +145,9 @@ class FileField(Field):
             return upload_phrases(value, kind=self.spec.kind, max_size=self.spec.max_size)
         return []
 
+    def choose_widget(self) -> Widget:
+        return FileWidget()
+
 
 class ModelField(Field):
     input_type = "model"
@@ -119,6 +155,9 @@ class ModelField(Field):
 
     def convert(self, text: str) -> str:
         return text.strip()
+
+    def choose_widget(self) -> Widget:
+        return ModelPickerWidget()
 
 
 class UnknownField(Field):
@@ -135,3 +174,6 @@ class UnknownField(Field):
 
     def to_raw(self, value: Any) -> dict[str, list[str]]:
         return {} if value is None else {self.name: [json.dumps(value)]}
+
+    def choose_widget(self) -> Widget:
+        return JsonWidget()

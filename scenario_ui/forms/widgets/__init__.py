@@ -1,6 +1,7 @@
+"""How inputs are drawn: `Widget` and the helpers every plug-in's controls share."""
+
 from __future__ import annotations
 
-from scenario_ui.forms.widgets.base import Widget
-from scenario_ui.forms.widgets.registry import widget_for
+from scenario_ui.forms.widgets.base import Option, Widget
 
-__all__ = ["Widget", "widget_for"]
+__all__ = ["Option", "Widget"]

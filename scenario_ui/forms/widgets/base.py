@@ -1,161 +1,128 @@
-"""Widgets: how one input is drawn. A small class, a template, a context.
+"""Widgets: how one input is drawn. A small class whose `render` is its template.
 
-Modelled on Django's `django/forms/widgets.py`: the widget knows its template
-and builds the context; the bound input (see `bound.py`) owns the shared
-accessibility attributes.
+Modelled on Django's `django/forms/widgets.py`, compiled: `render` writes the
+control's HTML with f-strings (see `forms.html`), and the bound input (see
+`bound.py`) supplies the shared accessibility attributes through
+`control_attrs`. The buttons that reshape a list are drawn here too, once for
+every plug-in that has items.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import Any, ClassVar
 
-from django.utils.safestring import SafeString
-
+from scenario_ui.forms.bound import BoundInput, RenderOptions
+from scenario_ui.forms.html import esc
 from scenario_ui.forms.numbers import format_number
-from scenario_ui.forms.uploads import describe_size
-
-if TYPE_CHECKING:
-    from scenario_ui.forms.bound import BoundInput
+from scenario_ui.forms.texts import as_text
 
 
 @dataclass(frozen=True)
-class Item:
+class Option:
     value: str
-    attrs: SafeString
+    label: str
+    selected: bool
 
 
 class Widget:
-    template_name: ClassVar[str]
     # How the input's label is drawn: a <label for>, a <legend> around several
     # controls, or inline after the control (checkboxes).
     label_mode: ClassVar[str] = "label"
 
-    def get_context(self, bound: BoundInput) -> dict[str, Any]:
-        return {"bound": bound, "widget": self, "value": bound.value_text}
+    def render(self, bound: BoundInput, options: RenderOptions) -> str:
+        raise NotImplementedError
 
 
-class CheckboxWidget(Widget):
-    template_name = "widgets/checkbox.html"
-    label_mode = "inline"
+def options_of(bound: BoundInput) -> list[Option]:
+    """allowedValues in their order, labelled from `uiConfig.selects`, the posted ones chosen."""
+    allowed = getattr(bound.spec, "allowed_values", None) or []
+    chosen = set(bound.raw.get(bound.name, ()))
+    labels = bound.select_labels
+    # As a form posts them, which is also how `uiConfig.selects` keys them.
+    texts = [as_text(value) for value in allowed]
+    return [Option(text, labels.get(text, text), text in chosen) for text in texts]
 
 
-class TextWidget(Widget):
-    template_name = "widgets/text.html"
+def option_tags(options: list[Option]) -> str:
+    return "".join(
+        f'<option value="{esc(option.value)}"{" selected" if option.selected else ""}>'
+        f"{esc(option.label)}</option>"
+        for option in options
+    )
 
 
-class TextareaWidget(Widget):
-    template_name = "widgets/textarea.html"
-
-
-class ColorWidget(Widget):
-    template_name = "widgets/color.html"
-
-
-class NumberWidget(Widget):
-    """A number field, with a slider beside it when both bounds are known."""
-
-    template_name = "widgets/number.html"
-
-
-class SelectWidget(Widget):
-    """allowedValues as a select, labelled from uiConfig.selects in allowedValues order."""
-
-    template_name = "widgets/select.html"
-
-    def get_context(self, bound: BoundInput) -> dict[str, Any]:
-        context = super().get_context(bound)
-        context["options"] = bound.options()
-        return context
-
-
-class MultiSelectWidget(SelectWidget):
-    template_name = "widgets/multiselect.html"
-    most_rows_shown: ClassVar[int] = 6
-
-    def get_context(self, bound: BoundInput) -> dict[str, Any]:
-        context = super().get_context(bound)
-        context["size"] = min(max(len(context["options"]), 2), self.most_rows_shown)
-        return context
-
-
-class ListWidget(Widget):
-    """A list of text or number items, one field each, plus one empty slot to add."""
-
-    template_name = "widgets/list.html"
-    label_mode = "legend"
-
-    def get_context(self, bound: BoundInput) -> dict[str, Any]:
-        context = super().get_context(bound)
-        # The first control keeps the input's own id, so the error summary can link to it.
-        context["items"] = [
-            Item(value=text, attrs=bound.control_attrs(f"-{index}" if index else ""))
-            for index, text in enumerate(bound.item_texts())
-        ]
-        return context
-
-
-class FileWidget(ListWidget):
-    """Asset ids (or a data URL), or a file to upload: `maxLength` items at most."""
-
-    template_name = "widgets/file.html"
-
-    def get_context(self, bound: BoundInput) -> dict[str, Any]:
-        context = super().get_context(bound)
-        context["limits"] = file_limits(bound)
-        context["multiple"] = bound.field.multiple
-        return context
-
-
-def file_limits(bound: BoundInput) -> list[str]:
-    """What the file must be, as short phrases shown under the upload field."""
-    spec = bound.spec
-    kind = getattr(spec, "kind", None)
-    max_size = getattr(spec, "max_size", None)
-    low, high = getattr(spec, "min_duration", None), getattr(spec, "max_duration", None)
-    background = getattr(spec, "background_behavior", None)
-    mask_from = getattr(spec, "mask_from", None)
-    limits = [f"Kind: {kind}"] if kind else []
-    if max_size:
-        limits.append(f"Up to {describe_size(max_size)} each")
-    if bound.field.multiple and bound.max_items:
-        limits.append(f"At most {bound.max_items} files")
-    if low or high:
-        span = " ".join(
-            part
-            for part in (
-                f"from {format_number(low)} s" if low else "",
-                f"up to {format_number(high)} s" if high else "",
-            )
-            if part
+def number_attrs(spec: Any) -> str:
+    """min/max/step for number controls; step "any" lets decimals through when unset."""
+    step = getattr(spec, "step", None)
+    parts = [
+        f'{attr}="{esc(format_number(bound))}"'
+        for attr, bound in (
+            ("min", getattr(spec, "min", None)),
+            ("max", getattr(spec, "max", None)),
         )
-        limits.append(f"Duration {span}")
-    if background:
-        limits.append(f"Background: {background}")
-    if mask_from:
-        limits.append(f"Mask for the “{mask_from}” image")
-    return limits
+        if bound is not None
+    ]
+    parts.append(f'step="{esc(format_number(step)) if step else "any"}"')
+    return " ".join(parts)
 
 
-class ModelPickerWidget(ListWidget):
-    """Model ids, searched as you type among catalog models of the allowed types."""
-
-    template_name = "widgets/model.html"
+def has_slider(spec: Any) -> bool:
+    return getattr(spec, "min", None) is not None and getattr(spec, "max", None) is not None
 
 
-class RowsWidget(Widget):
-    """inputs_array: rows of nested inputs, added, removed and reordered with buttons."""
-
-    template_name = "widgets/rows.html"
-    label_mode = "legend"
-
-    def get_context(self, bound: BoundInput) -> dict[str, Any]:
-        context = super().get_context(bound)
-        context["rows"] = bound.rows()
-        return context
+def item_suffix(index: int) -> str:
+    """The first control keeps the input's own id, so the error summary can link to it."""
+    return f"-{index}" if index else ""
 
 
-class JsonWidget(Widget):
-    """An input of a type we do not know: edited as JSON text, with a notice."""
+def autofocus(bound: BoundInput, index: int) -> str:
+    return " autofocus" if bound.focus_index == index else ""
 
-    template_name = "widgets/json.html"
+
+def _action_button(options: RenderOptions, value: str, css: str, label: str, text: str) -> str:
+    return (
+        f'<button type="submit" class="{css}" name="__action" value="{esc(value)}" formnovalidate '
+        f'hx-post="{esc(options.live_url)}" hx-target="#model-form" hx-swap="outerHTML" '
+        f'aria-label="{esc(label)}">{text}</button>'
+    )
+
+
+def item_buttons(options: RenderOptions, *, target: str, index: int, count: int, noun: str) -> str:
+    """Move up, move down and remove for item `index` of `count`; they post `__action`."""
+    number = index + 1
+    buttons = []
+    if index > 0:
+        buttons.append(
+            _action_button(
+                options, f"up:{target}:{index}", "icon-button", f"Move {noun} {number} up", "↑"
+            )
+        )
+    if index < count - 1:
+        buttons.append(
+            _action_button(
+                options, f"down:{target}:{index}", "icon-button", f"Move {noun} {number} down", "↓"
+            )
+        )
+    buttons.append(
+        _action_button(
+            options,
+            f"remove:{target}:{index}",
+            "icon-button icon-button--danger",
+            f"Remove {noun} {number}",
+            "✕",
+        )
+    )
+    return f'<div class="item-buttons">{"".join(buttons)}</div>'
+
+
+def add_button(options: RenderOptions, *, target: str, noun: str) -> str:
+    return (
+        f'<button type="submit" class="button button--small" name="__action" '
+        f'value="add:{esc(target)}" formnovalidate hx-post="{esc(options.live_url)}" '
+        f'hx-target="#model-form" hx-swap="outerHTML">+ Add {noun}</button>'
+    )
+
+
+def limit_note(limit: int | None, noun: str) -> str:
+    return f'<p class="field__meta">At most {limit} {noun}.</p>'

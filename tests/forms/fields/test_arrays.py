@@ -6,11 +6,11 @@ import pytest
 
 from scenario_ui.forms.fields.arrays import (
     FileArrayField,
-    InputsArrayField,
     ModelArrayField,
     NumberArrayField,
     StringArrayField,
 )
+from scenario_ui.forms.fields.rows import InputsArrayField
 from scenario_ui.forms.issues import Invalid
 from tests.forms.conftest import make_field
 

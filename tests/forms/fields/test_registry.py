@@ -5,12 +5,12 @@ import pytest
 from scenario_ui.forms.fields import Field, field_for
 from scenario_ui.forms.fields.arrays import (
     FileArrayField,
-    InputsArrayField,
     ModelArrayField,
     NumberArrayField,
     StringArrayField,
 )
 from scenario_ui.forms.fields.registry import FIELD_CLASSES
+from scenario_ui.forms.fields.rows import InputsArrayField
 from scenario_ui.forms.fields.scalars import (
     BooleanField,
     FileField,

@@ -1,37 +1,42 @@
+"""Each input type's plug-in picks its widget from the input's own fields."""
+
 from __future__ import annotations
 
 from typing import Any
 
 import pytest
-from django.template.loader import get_template
 
-from scenario_ui.forms.widgets import widget_for
-from scenario_ui.forms.widgets.base import (
+from scenario_ui.forms.bound import RenderOptions
+from scenario_ui.forms.fields import field_for
+from scenario_ui.forms.fields.registry import FIELD_CLASSES
+from scenario_ui.forms.fields.rows import RowsWidget
+from scenario_ui.forms.widgets import Widget
+from scenario_ui.forms.widgets.controls import (
     CheckboxWidget,
     ColorWidget,
-    FileWidget,
     JsonWidget,
     ListWidget,
     ModelPickerWidget,
     MultiSelectWidget,
+    NumberListWidget,
     NumberWidget,
-    RowsWidget,
     SelectWidget,
     TextareaWidget,
     TextWidget,
-    Widget,
 )
-from scenario_ui.forms.widgets.registry import WIDGET_CHOOSERS
+from scenario_ui.forms.widgets.files import FileWidget
 from scenario_ui.schema import INPUT_TYPES, parse_definition
 from tests.forms.conftest import make_definition
+from tests.forms.html import parse_html
 
 
 def chosen(spec: dict[str, Any]) -> Widget:
-    return widget_for(make_definition([{"name": "value", "label": "Value", **spec}]).inputs[0])
+    spec_object = make_definition([{"name": "value", "label": "Value", **spec}]).inputs[0]
+    return field_for(spec_object).widget
 
 
-def test_every_input_type_has_a_chooser() -> None:
-    assert sorted(WIDGET_CHOOSERS) == sorted(INPUT_TYPES)
+def test_every_input_type_has_a_plug_in() -> None:
+    assert sorted(FIELD_CLASSES) == sorted(INPUT_TYPES)
 
 
 @pytest.mark.parametrize(
@@ -56,7 +61,7 @@ def test_every_input_type_has_a_chooser() -> None:
         ({"type": "string_array"}, ListWidget),
         ({"type": "string_array", "prompt": True}, ListWidget),
         ({"type": "string_array", "allowedValues": ["x", "y"]}, MultiSelectWidget),
-        ({"type": "number_array"}, ListWidget),
+        ({"type": "number_array"}, NumberListWidget),
         ({"type": "number_array", "allowedValues": [1, 2]}, MultiSelectWidget),
         ({"type": "file", "kind": "image"}, FileWidget),
         ({"type": "file_array", "kind": "video", "maxLength": 2}, FileWidget),
@@ -73,7 +78,7 @@ def test_widget_for_each_type(spec: dict[str, Any], widget_class: type[Widget]) 
 
 def test_an_input_without_a_type_gets_the_json_widget() -> None:
     definition = parse_definition({"id": "m", "inputs": [{"name": "mystery", "label": "?"}]})
-    assert type(widget_for(definition.inputs[0])) is JsonWidget
+    assert type(field_for(definition.inputs[0]).widget) is JsonWidget
 
 
 def test_an_empty_allowed_values_list_is_no_choice() -> None:
@@ -82,48 +87,55 @@ def test_an_empty_allowed_values_list_is_no_choice() -> None:
     assert type(chosen({"type": "string_array", "allowedValues": []})) is ListWidget
 
 
-def test_each_call_returns_a_fresh_widget() -> None:
+def test_each_plug_in_has_its_own_widget() -> None:
     spec = make_definition([{"name": "n", "type": "number"}]).inputs[0]
-    assert widget_for(spec) is not widget_for(spec)
+    assert field_for(spec).widget is not field_for(spec).widget
 
 
 @pytest.mark.parametrize(
-    ("widget_class", "template_name", "label_mode"),
+    ("widget_class", "label_mode"),
     [
-        (CheckboxWidget, "widgets/checkbox.html", "inline"),
-        (TextWidget, "widgets/text.html", "label"),
-        (TextareaWidget, "widgets/textarea.html", "label"),
-        (ColorWidget, "widgets/color.html", "label"),
-        (NumberWidget, "widgets/number.html", "label"),
-        (SelectWidget, "widgets/select.html", "label"),
-        (MultiSelectWidget, "widgets/multiselect.html", "label"),
-        (ListWidget, "widgets/list.html", "legend"),
-        (FileWidget, "widgets/file.html", "legend"),
-        (ModelPickerWidget, "widgets/model.html", "legend"),
-        (RowsWidget, "widgets/rows.html", "legend"),
-        (JsonWidget, "widgets/json.html", "label"),
+        (CheckboxWidget, "inline"),
+        (TextWidget, "label"),
+        (TextareaWidget, "label"),
+        (ColorWidget, "label"),
+        (NumberWidget, "label"),
+        (SelectWidget, "label"),
+        (MultiSelectWidget, "label"),
+        (ListWidget, "legend"),
+        (NumberListWidget, "legend"),
+        (FileWidget, "legend"),
+        (ModelPickerWidget, "legend"),
+        (RowsWidget, "legend"),
+        (JsonWidget, "label"),
     ],
 )
-def test_templates_and_label_modes(
-    widget_class: type[Widget], template_name: str, label_mode: str
-) -> None:
-    assert widget_class.template_name == template_name
+def test_label_modes(widget_class: type[Widget], label_mode: str) -> None:
     assert widget_class.label_mode == label_mode
 
 
-def test_every_widget_template_exists() -> None:
-    for widget_class in (
-        CheckboxWidget,
-        TextWidget,
-        TextareaWidget,
-        ColorWidget,
-        NumberWidget,
-        SelectWidget,
-        MultiSelectWidget,
-        ListWidget,
-        FileWidget,
-        ModelPickerWidget,
-        RowsWidget,
-        JsonWidget,
-    ):
-        assert get_template(widget_class.template_name) is not None
+@pytest.mark.parametrize(
+    "spec",
+    [
+        {"type": "boolean"},
+        {"type": "number", "min": 0, "max": 1},
+        {"type": "number", "allowedValues": [1, 2]},
+        {"type": "string"},
+        {"type": "string", "prompt": True, "maxLength": 9},
+        {"type": "string", "color": True},
+        {"type": "string_array"},
+        {"type": "string_array", "allowedValues": ["a"]},
+        {"type": "number_array"},
+        {"type": "file", "kind": "image"},
+        {"type": "file_array"},
+        {"type": "model"},
+        {"type": "model_array"},
+        {"type": "inputs_array", "inputs": [{"name": "x", "type": "string"}]},
+        {"type": "bezier"},
+    ],
+)
+def test_every_widget_draws_well_formed_html_named_after_its_input(spec: dict[str, Any]) -> None:
+    field = field_for(make_definition([{"name": "value", "label": "Value", **spec}]).inputs[0])
+    bound = field.bind({})
+    root = parse_html(field.render_control(bound, RenderOptions(live_url="/live/")))
+    assert root.find_all(where=lambda e: (e.get("name") or "").startswith("value")) != []

@@ -1,0 +1,44 @@
+"""The engine's drawing of a form, for the `forms/model_form.html` partials.
+
+Each tag reads the `form` (a `FormView`) in context; the page's URLs and flags
+come from the context too, as the views set them.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import template
+from django.urls import reverse
+from django.utils.safestring import SafeString
+
+from scenario_ui.forms.bound import RenderOptions
+from scenario_ui.forms.render import FormView
+from scenario_ui.forms.sections import live_html, preview_html
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def form_fields(context: Any) -> SafeString:
+    """Controls post to the page's `live_url`; `estimate_url`, `uploads_disabled` are optional."""
+    form: FormView = context["form"]
+    options = RenderOptions(
+        live_url=str(context.get("live_url") or ""),
+        estimate_url=str(context.get("estimate_url") or ""),
+        model_options_url=reverse("catalog:model_options"),
+        uploads=not context.get("uploads_disabled"),
+    )
+    return form.fields_html(options)
+
+
+@register.simple_tag(takes_context=True)
+def form_preview(context: Any) -> SafeString:
+    """The request preview; `oob` swaps it in out of band."""
+    return preview_html(context["form"], out_of_band=bool(context.get("oob")))
+
+
+@register.simple_tag(takes_context=True)
+def form_live(context: Any) -> SafeString:
+    """The live answer; pages without a preview (`preview_hidden`) get none."""
+    return live_html(context["form"], with_preview=not context.get("preview_hidden"))
