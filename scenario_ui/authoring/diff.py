@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from scenario_ui.authoring.rule_words import describe_rules
+from scenario_ui.authoring.rule_words import InputIndex, describe_rules
 from scenario_ui.schema import ModelDefinition, parse_definition
 from scenario_ui.schema.problems import join_pointer
 
@@ -150,8 +150,9 @@ def _inputs_by_name(model: dict[str, Any]) -> dict[str, Any]:
 
 
 def _rule(definition: ModelDefinition, name: str) -> str:
-    spec = definition.input_named(name)
-    return describe_rules(definition, spec).summary if spec is not None else ""
+    inputs = InputIndex(definition)
+    spec = inputs.spec(name)
+    return describe_rules(inputs, spec).summary if spec is not None else ""
 
 
 def _changes(before: Any, after: Any, path: str, depth: int = 0) -> Iterator[FieldChange]:

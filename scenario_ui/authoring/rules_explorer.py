@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from scenario_ui.authoring import engine
-from scenario_ui.authoring.rule_words import RuleWords, describe_rules, label_of, shown_value
+from scenario_ui.authoring.rule_words import InputIndex, RuleWords, describe_rules, shown_value
 from scenario_ui.schema import InputBase, ModelDefinition
 
 # Past this many combinations a table stops helping; the plain words still say it all.
@@ -66,16 +66,17 @@ class InputRules:
 def explore_rules(definition: ModelDefinition, values: Mapping[str, Any]) -> list[InputRules]:
     """Every input of the model, with its rules read against `values` (the preview's)."""
     evaluator = engine.RuleEvaluator(definition)
+    inputs = InputIndex(definition)
     explored = []
     for spec in definition.inputs:
-        conditions = _conditions(evaluator, spec)
+        conditions = _conditions(evaluator, inputs, spec)
         rows, combinations = _truth_table(evaluator, spec, conditions, values)
         now = evaluator.requirement(spec, values)
         explored.append(
             InputRules(
                 name=spec.name,
-                label=label_of(definition, spec.name),
-                words=describe_rules(definition, spec),
+                label=inputs.label(spec.name),
+                words=describe_rules(inputs, spec),
                 conditions=conditions,
                 rows=rows,
                 required_now=now is not None,
@@ -105,16 +106,17 @@ def read_names(spec: InputBase) -> dict[str, list[Any] | None]:
     return read
 
 
-def _conditions(evaluator: engine.RuleEvaluator, spec: InputBase) -> list[Condition]:
-    definition = evaluator.definition
+def _conditions(
+    evaluator: engine.RuleEvaluator, inputs: InputIndex, spec: InputBase
+) -> list[Condition]:
     conditions = []
     for name, options in read_names(spec).items():
-        target = definition.input_named(name)
+        target = inputs.spec(name)
         if options is None:
             states, samples = [SET, NOT_SET], [_sample(target), None]
             listed: list[Any] = [None, None]
         else:
-            states = [shown_value(definition, name, option) for option in options]
+            states = [shown_value(inputs, name, option) for option in options]
             samples = [_typed(evaluator, target, name, option) for option in options]
             listed = list(options)
             other = _other_value(evaluator, target, name, options)
@@ -125,8 +127,7 @@ def _conditions(evaluator: engine.RuleEvaluator, spec: InputBase) -> list[Condit
             states.append(NOT_SET)
             samples.append(None)
             listed.append(None)
-        label = label_of(definition, name)
-        conditions.append(Condition(name, label, states, samples, listed))
+        conditions.append(Condition(name, inputs.label(name), states, samples, listed))
     return conditions
 
 

@@ -154,15 +154,21 @@ def _numbers(document: Any, pointer: str) -> Iterator[tuple[str, int | float]]:
     A stack, not recursion: a definition may be nested deeper than Python recurses.
     Paths stay (parent, key) links until a number needs its pointer: most never do.
     """
+    if isinstance(document, int | float) and not _plainly_representable(document):
+        yield pointer, document
     pending: list[tuple[_Path, Any]] = [(None, document)]
     while pending:
         path, node = pending.pop()
-        if isinstance(node, dict):
-            pending += [((path, key), value) for key, value in node.items()]
-        elif isinstance(node, list):
-            pending += [((path, index), value) for index, value in enumerate(node)]
-        elif _is_number(node) and not _plainly_representable(node):
-            yield _pointer(pointer, path), node
+        if not isinstance(node, dict | list):
+            continue
+        for key, value in node.items() if isinstance(node, dict) else enumerate(node):
+            # `type`, not isinstance: quicker over thousands of values, and true and
+            # false (bools are ints to isinstance) are no numbers here.
+            kind = type(value)
+            if kind is dict or kind is list:
+                pending.append(((path, key), value))
+            elif (kind is int or kind is float) and not _plainly_representable(value):
+                yield _pointer(pointer, (path, key)), value
 
 
 type _Path = tuple[_Path, str | int] | None

@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from scenario_ui.authoring.rule_words import describe_rules, shown_value
+from scenario_ui.authoring.rule_words import InputIndex, describe_rules, shown_value
 from scenario_ui.schema import parse_definition
 
 
@@ -16,7 +16,7 @@ def words(*inputs: dict[str, Any], selects: dict[str, Any] | None = None, name: 
     )
     spec = definition.input_named(name)
     assert spec is not None
-    return describe_rules(definition, spec)
+    return describe_rules(InputIndex(definition), spec)
 
 
 MASK = {"name": "mask", "type": "file", "label": "Mask"}
@@ -105,5 +105,6 @@ def test_several_rules_any_of_which_suffices() -> None:
 def test_numbers_and_booleans_show_as_json() -> None:
     definition = parse_definition({"id": "m", "uiConfig": {"selects": {"n": {"-1": "Auto"}}}})
 
-    assert shown_value(definition, "n", -1) == "Auto (-1)"
-    assert shown_value(definition, "flag", True) == "true"
+    inputs = InputIndex(definition)
+    assert shown_value(inputs, "n", -1) == "Auto (-1)"
+    assert shown_value(inputs, "flag", True) == "true"
