@@ -33,8 +33,8 @@ def test_the_command_prints_one_figure_a_line() -> None:
     assert names == [
         "studio_inputs",
         "studio_update_ms_p50",
-        "studio_model_page_form_ms_p50",
-        "studio_update_to_model_page_form_ratio",
+        "studio_model_page_first_view_ms_p50",
+        "studio_update_to_first_view_ratio",
         "studio_read_ms_p50",
         "studio_answer_bytes",
     ]

@@ -4,26 +4,21 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import CommandError
 
 from scenario_ui.authoring.benchmark import run_studio_bench
+from scenario_ui.benchmarks.management.commands import bench
 
-DEFAULT_RUNS = 50
 
+class Command(bench.Command):
+    """`manage.py bench`'s options and checks, the studio's figures."""
 
-class Command(BaseCommand):
     help = (
-        "Measure, in-process, the median server time of the studio's answer to an edit of a "
-        "generated 200-input definition (target: studio_update_ms_p50 <= 50), and its parts: "
-        "reading the text (JSON, schema, linter) and building the preview and rules."
+        "Measure in-process, side by side with the model page's first view of a new "
+        "definition version: the studio's answer to an edit of a generated 200-input "
+        "definition (target: studio_update_ms_p50 <= 50) and the reading of its text (JSON, "
+        "schema, linter). Medians of --runs runs; one `<name> <value>` line per figure."
     )
-    # A measure of templates and the form engine: no database, no project checks.
-    requires_system_checks: list[str] = []
-
-    def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument(
-            "--runs", type=int, default=DEFAULT_RUNS, help="timed runs per figure (after warm-up)"
-        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         runs: int = options["runs"]
