@@ -5,6 +5,10 @@ BIN := $(VENV)/bin
 # Python 3.12 (.python-version): on PATH, else pyenv's copy even when its shims are not on PATH.
 PYTHON ?= $(shell command -v python3.12 2>/dev/null || ls -1d $(HOME)/.pyenv/versions/3.12*/bin/python3.12 2>/dev/null | tail -n 1)
 STAMP := $(VENV)/.installed
+# The studio's editor (CodeMirror 6), bundled from frontend/ with pinned versions.
+NPM ?= npm
+FRONTEND_STAMP := frontend/node_modules/.installed
+BUNDLE := static/build/studio.js
 HOST ?= 127.0.0.1
 PORT ?= 8000
 CHROMIUM ?= /usr/bin/chromium
@@ -16,7 +20,7 @@ ANCHOR := bench/browser/rjsf
 
 .PHONY: install run test lint typecheck pytest fuzz bench bench-browser loadtest clean
 
-install: $(STAMP)
+install: $(STAMP) $(BUNDLE)
 
 # Re-installs only when pyproject.toml changes, so repeated runs cost nothing.
 $(STAMP): pyproject.toml
@@ -25,6 +29,15 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
 	@touch $(STAMP)
+
+# `npm ci` installs exactly what package-lock.json lists; esbuild makes one file.
+$(FRONTEND_STAMP): frontend/package.json frontend/package-lock.json
+	@command -v $(NPM) >/dev/null || { echo "Node.js 20+ and npm are required to build the studio's editor (apt-get install -y nodejs npm)." >&2; exit 1; }
+	cd frontend && $(NPM) ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+$(BUNDLE): $(FRONTEND_STAMP) $(wildcard frontend/src/*.js)
+	cd frontend && $(NPM) run --silent build
 
 run: install
 	$(BIN)/python manage.py migrate --no-input
@@ -53,6 +66,7 @@ fuzz: install
 
 bench: install
 	$(BIN)/python manage.py bench
+	$(BIN)/python manage.py bench_studio
 
 # The benchmarks' extra packages (locust, ...), installed by their targets only.
 BENCH_STAMP := $(VENV)/.bench-installed
@@ -76,4 +90,4 @@ loadtest: $(BENCH_STAMP)
 	CHROMIUM_PATH=$(CHROMIUM) $(BIN)/python -m scenario_ui.benchmarks.loadtest --server-command '$(BENCH_SERVER)' $(LOADTEST_ARGS)
 
 clean:
-	rm -rf $(VENV) db.sqlite3 staticfiles .bench $(ANCHOR)/node_modules $(ANCHOR)/dist $(ANCHOR)/public
+	rm -rf $(VENV) db.sqlite3 staticfiles frontend/node_modules static/build .bench $(ANCHOR)/node_modules $(ANCHOR)/dist $(ANCHOR)/public

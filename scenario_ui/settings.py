@@ -44,9 +44,9 @@ SCENARIO_SANDBOX = not (SCENARIO_SDK_API_KEY and SCENARIO_SDK_API_SECRET)
 SCENARIO_TIMEOUT_SECONDS = float(os.environ.get("SCENARIO_TIMEOUT_SECONDS", "15"))
 SCENARIO_DEFINITION_TTL_SECONDS = int(os.environ.get("SCENARIO_DEFINITION_TTL_SECONDS", "300"))
 SCENARIO_LIST_TTL_SECONDS = int(os.environ.get("SCENARIO_LIST_TTL_SECONDS", "60"))
-if SCENARIO_SANDBOX:
-    # The in-process SDK transport addresses the sandbox by this host name.
-    ALLOWED_HOSTS.append("sandbox.internal")
+# The in-process SDK transport addresses the sandbox by this host name, in live mode
+# too (a model author's test run); it resolves against the sandbox's URLs alone.
+ALLOWED_HOSTS.append("sandbox.internal")
 
 
 def _sandbox_key_pair(path: Path) -> tuple[str, str]:
@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "scenario_ui.accounts",
     "scenario_ui.catalog",
+    "scenario_ui.authoring",
     "scenario_ui.generate",
     "scenario_ui.training",
     "scenario_ui.sandbox",

@@ -11,7 +11,7 @@ from django.core.management import call_command
 from django.test import Client
 from scenario_sdk import Scenario
 
-from scenario_ui.scenario import calls
+from scenario_ui.scenario import calls, client
 
 
 @pytest.fixture(autouse=True)
@@ -80,3 +80,21 @@ def fake_api(monkeypatch: pytest.MonkeyPatch) -> Callable[[Handler], list[httpx.
         return seen
 
     return install
+
+
+@pytest.fixture
+def live_api_forbidden(settings, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Real credentials configured, and a live client that fails the test if anything builds
+    it: for code that must reach the sandbox only. Sandbox jobs finish at once."""
+    settings.SCENARIO_SANDBOX = False
+    settings.SCENARIO_SDK_API_KEY = "live-key"
+    settings.SCENARIO_SDK_API_SECRET = "live-secret"
+    settings.SANDBOX_JOB_SECONDS = 0.0
+    built: list[str] = []
+
+    def refuse(**_: object) -> Scenario:
+        built.append("live client")
+        raise AssertionError("something reached for the live API")
+
+    monkeypatch.setattr(client, "build_live_client", refuse)
+    return built

@@ -9,8 +9,11 @@ from django.db import models
 TERMINAL = ("success", "failure", "canceled")
 
 
-class Generation(models.Model):
-    """One submission to Scenario, recorded before it is sent so no answer is ever lost."""
+class FollowedJob(models.Model):
+    """A request sent to Scenario once and its job followed to the end (`tracking.apply_job`).
+
+    Generations and a model author's sandbox test runs are both.
+    """
 
     class Status(models.TextChoices):
         SUBMITTING = "submitting", "Submitting"
@@ -24,13 +27,6 @@ class Generation(models.Model):
         FAILURE = "failure", "Failed"
         CANCELED = "canceled", "Canceled"
 
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="generations"
-    )
-    # One per rendered form: a double click or a re-posted form finds this row again.
-    token = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    model_id = models.CharField(max_length=200)
-    model_name = models.CharField(max_length=300, blank=True)
     request_body = models.JSONField(default=dict)
     job_id = models.CharField(max_length=200, blank=True, db_index=True)
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.SUBMITTING)
@@ -44,11 +40,7 @@ class Generation(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
-        ordering: ClassVar[list[str]] = ["-created_at"]
-        indexes: ClassVar[list[models.Index]] = [models.Index(fields=["user", "-created_at"])]
-
-    def __str__(self) -> str:
-        return f"{self.model_name or self.model_id} ({self.status})"
+        abstract = True
 
     @property
     def is_finished(self) -> bool:
@@ -57,3 +49,22 @@ class Generation(models.Model):
     @property
     def is_running(self) -> bool:
         return not self.is_finished and self.status != self.Status.UNKNOWN and bool(self.job_id)
+
+
+class Generation(FollowedJob):
+    """One submission to Scenario, recorded before it is sent so no answer is ever lost."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="generations"
+    )
+    # One per rendered form: a double click or a re-posted form finds this row again.
+    token = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    model_id = models.CharField(max_length=200)
+    model_name = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering: ClassVar[list[str]] = ["-created_at"]
+        indexes: ClassVar[list[models.Index]] = [models.Index(fields=["user", "-created_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.model_name or self.model_id} ({self.status})"

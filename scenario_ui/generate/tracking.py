@@ -8,7 +8,7 @@ from typing import Any
 
 from django.core.cache import cache
 
-from scenario_ui.generate.models import Generation
+from scenario_ui.generate.models import FollowedJob, Generation
 from scenario_ui.scenario import assets, jobs
 from scenario_ui.scenario.calls import finite_number
 from scenario_ui.scenario.errors import ScenarioError
@@ -65,7 +65,7 @@ def look_up(generation: Generation) -> Refresh:
     return Refresh(generation)
 
 
-def apply_job(generation: Generation, job: dict[str, Any]) -> None:
+def apply_job(generation: FollowedJob, job: dict[str, Any]) -> None:
     metadata: dict[str, Any] = job["metadata"] if isinstance(job.get("metadata"), dict) else {}
     status = job.get("status")
     if status in Generation.Status.values:
@@ -124,12 +124,12 @@ def results(generation: Generation) -> list[ResultAsset]:
     cached = cache.get(key)
     if cached is not None:
         return list(cached)
-    found = [_result_asset(asset) for asset in assets.get_assets(generation.asset_ids)]
+    found = [result_asset(asset) for asset in assets.get_assets(generation.asset_ids)]
     cache.set(key, found, RESULTS_TTL_SECONDS)
     return found
 
 
-def _result_asset(asset: dict[str, Any]) -> ResultAsset:
+def result_asset(asset: dict[str, Any]) -> ResultAsset:
     metadata: dict[str, Any] = asset["metadata"] if isinstance(asset.get("metadata"), dict) else {}
     return ResultAsset(
         id=str(asset.get("id", "")),

@@ -7,9 +7,9 @@ from scenario_ui.sandbox import views
 app_name = "sandbox"
 
 urlpatterns = [
-    path("models", views.list_models, name="models-list"),
+    path("models", views.models_collection, name="models-list"),
     path("models/get-bulk", views.get_models_in_bulk, name="models-get-bulk"),
-    path("models/<str:model_id>", views.retrieve_model, name="model-detail"),
+    path("models/<str:model_id>", views.model_detail, name="model-detail"),
     path("models/<str:model_id>/train", views.train_model, name="model-train"),
     path(
         "models/<str:model_id>/train/action",

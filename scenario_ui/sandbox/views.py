@@ -24,6 +24,7 @@ from scenario_ui.sandbox.assets import (
     find_asset,
     store_asset,
 )
+from scenario_ui.sandbox.authored_models import create_model, delete_model, update_model
 from scenario_ui.sandbox.files import image_from_upload
 from scenario_ui.sandbox.generation import check_dry_run, custom_model
 from scenario_ui.sandbox.jobs import cancel_job, find_job, job_json, submit_job
@@ -47,14 +48,25 @@ ASSET_CACHE_CONTROL: Final = "private, max-age=31536000, immutable"
 ASSET_CONTENT_SECURITY_POLICY: Final = "default-src 'none'; sandbox"
 
 
-@sandbox_endpoint("GET")
-def list_models(request: HttpRequest) -> JsonResponse:
+@sandbox_endpoint("GET", "POST")
+def models_collection(request: HttpRequest) -> JsonResponse:
+    """`GET /models` lists a page; `POST /models` creates a model."""
+    if request.method == "POST":
+        body = parse_json_object(request.body or b"{}", "the model's fields")
+        return JsonResponse({"model": create_model(body)})
     page = fetch_model_page(ModelListQuery.from_params(request.GET))
     return JsonResponse(page.as_json())
 
 
-@sandbox_endpoint("GET")
-def retrieve_model(request: HttpRequest, model_id: str) -> JsonResponse:
+@sandbox_endpoint("GET", "PUT", "DELETE")
+def model_detail(request: HttpRequest, model_id: str) -> JsonResponse:
+    """`GET`, `PUT` (update) and `DELETE /models/{modelId}`."""
+    if request.method == "PUT":
+        body = parse_json_object(request.body or b"{}", "the fields to change")
+        return JsonResponse({"model": update_model(model_id, body)})
+    if request.method == "DELETE":
+        delete_model(model_id)
+        return JsonResponse({})
     return JsonResponse({"model": find_model_record(model_id)})
 
 

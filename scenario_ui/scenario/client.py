@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 import httpx
 from django.conf import settings
@@ -19,9 +22,27 @@ SANDBOX_BASE_URL = f"http://{SANDBOX_HOST}/sandbox/v1"
 # work may ask for retries.
 REQUEST_RETRIES = 0
 
+# Set by `sandbox_only()`: every client built meanwhile is the sandbox's, in any mode.
+_sandbox_only: ContextVar[bool] = ContextVar("sandbox_only", default=False)
+
 
 def is_sandbox() -> bool:
     return bool(settings.SCENARIO_SANDBOX)
+
+
+@contextmanager
+def sandbox_only() -> Iterator[None]:
+    """Calls made inside go to the embedded sandbox even when real credentials are set."""
+    token = _sandbox_only.set(True)
+    try:
+        yield
+    finally:
+        _sandbox_only.reset(token)
+
+
+def sandbox_http_client() -> httpx.Client:
+    """The in-process transport to the sandbox: no network, no credentials needed to reach it."""
+    return _sandbox_http_client()
 
 
 @functools.cache
@@ -31,19 +52,24 @@ def _sandbox_http_client() -> httpx.Client:
 
 def build_client(*, max_retries: int = REQUEST_RETRIES, timeout: float | None = None) -> Scenario:
     seconds = timeout if timeout is not None else settings.SCENARIO_TIMEOUT_SECONDS
-    if is_sandbox():
+    if is_sandbox() or _sandbox_only.get():
         return Scenario(
             api_key=settings.SANDBOX_API_KEY,
             api_secret=settings.SANDBOX_API_SECRET,
             base_url=SANDBOX_BASE_URL,
-            http_client=_sandbox_http_client(),
+            http_client=sandbox_http_client(),
             max_retries=max_retries,
             timeout=seconds,
         )
+    return build_live_client(max_retries=max_retries, timeout=seconds)
+
+
+def build_live_client(*, max_retries: int, timeout: float) -> Scenario:
+    """The real API, with the configured credentials."""
     return Scenario(
         api_key=settings.SCENARIO_SDK_API_KEY,
         api_secret=settings.SCENARIO_SDK_API_SECRET,
         base_url=settings.SCENARIO_BASE_URL or None,
         max_retries=max_retries,
-        timeout=seconds,
+        timeout=timeout,
     )

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from scenario_ui.schema.definition import ModelDefinition
+from scenario_ui.schema.lint_authoring import authoring_problems, unrepresentable_numbers
 from scenario_ui.schema.lint_inputs import locate_inputs, walk_inputs
 from scenario_ui.schema.lint_references import input_reference_problems
 from scenario_ui.schema.lint_ui_config import ui_config_problems
@@ -30,8 +31,10 @@ def lint_definition(definition: ModelDefinition) -> list[DefinitionProblem]:
         problems += input_field_problems(entry)
         problems += constraint_problems(entry)
         problems += input_reference_problems(entry)
+        problems += authoring_problems(entry)
     problems += ui_config_key_problems(definition.ui_config)
     problems += ui_config_problems(definition.ui_config, definition.inputs)
+    problems += unrepresentable_numbers(definition.raw)
     return sorted(problems, key=lambda problem: document_position(definition.raw, problem.pointer))
 
 

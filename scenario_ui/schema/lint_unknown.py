@@ -11,6 +11,7 @@ from difflib import get_close_matches
 from pydantic import BaseModel
 
 from scenario_ui.schema.inputs import UnknownInput
+from scenario_ui.schema.lint_authoring import misplaced_field_message
 from scenario_ui.schema.lint_inputs import LocatedInput, with_article
 from scenario_ui.schema.problems import DefinitionProblem, join_pointer
 from scenario_ui.schema.rules import RequiredRules
@@ -26,11 +27,11 @@ def input_field_problems(located: LocatedInput) -> list[DefinitionProblem]:
     if not isinstance(model_input, UnknownInput):
         on_what = f"on {with_article(model_input.type)} input"
         for key in model_input.model_extra or {}:
+            misplaced = misplaced_field_message(key, model_input.type)
             suggestion = _close_match(key, declared_keys(type(model_input)))
             hint = f'; did you mean "{suggestion}"?' if suggestion else ""
-            problems.append(
-                _warning(join_pointer(pointer, key), f'unknown field "{key}" {on_what}{hint}')
-            )
+            message = misplaced or f'unknown field "{key}" {on_what}{hint}'
+            problems.append(_warning(join_pointer(pointer, key), message))
     if model_input.required is not None:
         expected = ", ".join(declared_keys(RequiredRules))
         for key in model_input.required.model_extra or {}:

@@ -13,7 +13,7 @@ def test_the_project_mounts_the_api_under_sandbox_v1() -> None:
 
 def test_get_bulk_is_not_mistaken_for_a_model_id() -> None:
     assert resolve("/sandbox/v1/models/get-bulk").func is views.get_models_in_bulk
-    assert resolve("/sandbox/v1/models/model_a").func is views.retrieve_model
+    assert resolve("/sandbox/v1/models/model_a").func is views.model_detail
 
 
 def test_everything_else_under_the_api_root_resolves_to_the_json_404() -> None:

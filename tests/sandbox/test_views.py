@@ -102,8 +102,8 @@ def test_requests_without_credentials_are_401(
 @pytest.mark.parametrize(
     ("method", "path", "allowed"),
     [
-        ("post", "/models", "GET"),
-        ("delete", "/models/model_a", "GET"),
+        ("patch", "/models", "GET, POST"),
+        ("post", "/models/model_a", "GET, PUT, DELETE"),
         ("get", "/models/get-bulk", "POST"),
     ],
 )

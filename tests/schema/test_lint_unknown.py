@@ -11,14 +11,18 @@ def test_unknown_field_on_an_input() -> None:
     ]
 
 
-def test_a_field_of_another_input_type_is_unknown_here() -> None:
+def test_a_field_of_another_input_type_says_which_types_take_it() -> None:
     assert lint([make_input("prompt", "string", step=1)]) == [
-        warning("/inputs/0/step", 'unknown field "step" on a string input')
+        warning(
+            "/inputs/0/step",
+            '"step" has no effect on a string input; only number and number_array inputs take it',
+        )
     ]
 
 
 def test_a_likely_typo_gets_a_suggestion() -> None:
-    assert lint([make_input("regions", "inputs_array", maxLenght=4)]) == [
+    rows = [make_input("box", "string")]
+    assert lint([make_input("regions", "inputs_array", inputs=rows, maxLenght=4)]) == [
         warning(
             "/inputs/0/maxLenght",
             'unknown field "maxLenght" on an inputs_array input; did you mean "maxLength"?',

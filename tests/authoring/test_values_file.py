@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from scenario_ui.authoring.values_file import read_values_file, unknown_name_lines
 from scenario_ui.catalog.json_file import JsonFileError
-from scenario_ui.catalog.values_file import read_values_file, unknown_name_lines
 from scenario_ui.forms import values_from_json
 from scenario_ui.schema import parse_definition
 

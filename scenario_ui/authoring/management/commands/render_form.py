@@ -7,12 +7,12 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.template.loader import render_to_string
 
-from scenario_ui.catalog.definition_file import read_definition_file
-from scenario_ui.catalog.json_file import JsonFileError
-from scenario_ui.catalog.values_file import (
+from scenario_ui.authoring.values_file import (
     read_values_file,
     unknown_name_lines,
 )
+from scenario_ui.catalog.definition_file import read_definition_file
+from scenario_ui.catalog.json_file import JsonFileError
 from scenario_ui.forms import values_from_json
 from scenario_ui.forms.render import FormView, Moment, form_view
 from scenario_ui.generate.form_page import first_form, form_urls

@@ -7,12 +7,12 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from scenario_ui.catalog.definition_file import read_definition_file
-from scenario_ui.catalog.json_file import JsonFileError
-from scenario_ui.catalog.values_file import (
+from scenario_ui.authoring.values_file import (
     read_values_file,
     unknown_name_lines,
 )
+from scenario_ui.catalog.definition_file import read_definition_file
+from scenario_ui.catalog.json_file import JsonFileError
 from scenario_ui.forms import build_payload, evaluate, values_from_json
 
 PROBLEMS_FOUND = 1
