@@ -23,7 +23,18 @@ from scenario_ui.generate.tracking import ResultAsset, apply_job, result_asset
 from scenario_ui.scenario import drafts as sandbox
 from scenario_ui.scenario.errors import ScenarioError, ScenarioNotFound
 from scenario_ui.schema import ModelDefinition
-from scenario_ui.web.attempts import existing_attempt, posted_token, record_attempt, send_once
+from scenario_ui.web.attempts import (
+    AlreadyRecorded,
+    Answered,
+    Created,
+    Lost,
+    Refused,
+    TokenTaken,
+    existing_attempt,
+    posted_token,
+    record_attempt,
+    send_once,
+)
 
 type FileData = Mapping[str, list[UploadedFile[bytes]]]
 
@@ -74,25 +85,27 @@ def start_test_run(
         model_id = _save_sandbox_model(draft, definition)
     except ScenarioError as error:
         return RunRefused(error)
-    run, created = record_attempt(
+    match record_attempt(
         DraftTestRun, user, token, draft=draft, sandbox_model_id=model_id, request_body=body
-    )
-    if run is None:
-        return RunRefused(ScenarioError("This form was already sent by someone else; reload."))
-    if not created:
-        return RunStarted(run)
-    sent = send_once(run, lambda: sandbox.submit_draft_run(model_id, body))
-    if sent.refused is not None:
-        return RunRefused(sent.refused)
-    if sent.lost is not None:
-        run.status = DraftTestRun.Status.UNKNOWN
-        run.error = sent.lost.message
-        run.save()
-    elif sent.answer is not None:
-        run.job_id = sent.answer.job_id
-        run.creative_units = sent.answer.creative_units
-        # The whole job: a quick one may already be finished, outputs and all.
-        apply_job(run, sent.answer.job)
+    ):
+        case TokenTaken():
+            return RunRefused(ScenarioError("This form was already sent by someone else; reload."))
+        case AlreadyRecorded(attempt=run):
+            return RunStarted(run)
+        case Created(attempt=run):
+            pass
+    match send_once(run, lambda: sandbox.submit_draft_run(model_id, body)):
+        case Refused(error=refusal):
+            return RunRefused(refusal)
+        case Lost(error=lost):
+            run.status = DraftTestRun.Status.UNKNOWN
+            run.error = lost.message
+            run.save()
+        case Answered(answer=submitted):
+            run.job_id = submitted.job_id
+            run.creative_units = submitted.creative_units
+            # The whole job: a quick one may already be finished, outputs and all.
+            apply_job(run, submitted.job)
     return RunStarted(run)
 
 

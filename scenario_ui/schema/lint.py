@@ -34,7 +34,13 @@ def lint_definition(definition: ModelDefinition) -> list[DefinitionProblem]:
         problems += authoring_problems(entry)
     problems += ui_config_key_problems(definition.ui_config)
     problems += ui_config_problems(definition.ui_config, definition.inputs)
-    problems += unrepresentable_numbers(definition.raw)
+    # Parsing already refuses the numbers of the fields it reads; this adds the others.
+    reported = {problem.pointer for problem in problems}
+    problems += [
+        problem
+        for problem in unrepresentable_numbers(definition.raw)
+        if problem.pointer not in reported
+    ]
     return sorted(problems, key=lambda problem: document_position(definition.raw, problem.pointer))
 
 

@@ -18,6 +18,8 @@ from django.contrib.auth.models import User
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from scenario_ui.authoring.drafts import new_draft
+from scenario_ui.authoring.models import DraftTestRun
 from scenario_ui.generate.models import Generation
 from scenario_ui.sandbox.models import SandboxJob
 from scenario_ui.training.models import Training
@@ -57,6 +59,27 @@ ACCESS: dict[str, Access] = {
     "training:start": Access.OWNER,
     "training:progress": Access.OWNER,
     "training:cancel": Access.OWNER,
+    "authoring:index": Access.SIGNED_IN,
+    "authoring:new": Access.SIGNED_IN,
+    "authoring:open": Access.SIGNED_IN,
+    "authoring:import": Access.SIGNED_IN,
+    # An unshared draft and its test runs are its owner's (a shared one is read-only for
+    # the team: tests/authoring).
+    "authoring:studio": Access.OWNER,
+    "authoring:definition": Access.OWNER,
+    "authoring:preview": Access.OWNER,
+    "authoring:compare": Access.OWNER,
+    "authoring:save_version": Access.OWNER,
+    "authoring:restore_version": Access.OWNER,
+    "authoring:share": Access.OWNER,
+    "authoring:rename": Access.OWNER,
+    "authoring:copy": Access.OWNER,
+    "authoring:delete": Access.OWNER,
+    "authoring:export": Access.OWNER,
+    "authoring:cost": Access.OWNER,
+    "authoring:test_run": Access.OWNER,
+    "authoring:run": Access.OWNER,
+    "authoring:run_output": Access.OWNER,
     "sandbox:models-list": Access.API_KEY,
     "sandbox:models-get-bulk": Access.API_KEY,
     "sandbox:model-detail": Access.API_KEY,
@@ -94,7 +117,8 @@ def routes(patterns: list[Any] | None = None, namespace: str = "") -> Iterator[R
             yield Route(name, tuple(pattern.pattern.converters))
 
 
-ROUTES = sorted(routes(), key=lambda route: route.name)
+# A delete takes the owner's sample away from the URLs after it: deletes go last.
+ROUTES = sorted(routes(), key=lambda route: (route.name.endswith(":delete"), route.name))
 
 
 def test_every_url_is_classified() -> None:
@@ -127,14 +151,25 @@ def world(seeded_sandbox: None, django_user_model: Any) -> World:
         content_type="application/json",
         headers=AUTH_HEADERS,
     )
+    asset_id = asset.json()["asset"]["id"]
+    draft = new_draft(owner=owner)
+    run = DraftTestRun.objects.create(
+        draft=draft, user=owner, asset_ids=[asset_id], status="success"
+    )
     # The value each URL parameter takes, by the kind of URL: the owner's things.
     samples = {
         "app": {"model_id": MASCOT, "pk": str(generation.pk)},
+        "authoring": {
+            "draft_id": str(draft.pk),
+            "number": "1",
+            "pk": str(run.pk),
+            "asset_id": asset_id,
+        },
         "catalog": {"model_id": LUMEN},
         "sandbox": {
             "model_id": LUMEN,
             "job_id": SandboxJob.objects.get().id,
-            "asset_id": asset.json()["asset"]["id"],
+            "asset_id": asset_id,
         },
     }
     return World(owner=owner, other=other, samples=samples)

@@ -17,8 +17,7 @@ from PIL import Image
 from scenario_ui.authoring import drafts, test_runs
 from scenario_ui.authoring.models import DraftTestRun
 from scenario_ui.scenario import drafts as sandbox
-from scenario_ui.scenario.errors import ScenarioNotFound
-from scenario_ui.scenario.generation import SubmissionUnknown
+from scenario_ui.scenario.errors import ScenarioNotFound, SubmissionUnknown
 from scenario_ui.schema import parse_definition
 from scenario_ui.web.attempts import TOKEN, new_token
 
