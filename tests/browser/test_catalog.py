@@ -46,3 +46,21 @@ def test_sign_in_is_required(page: Page, live_server):
     page.goto(f"{live_server.url}/")
     expect(page).to_have_url(re.compile(r"/accounts/login/\?next=/"))
     expect(page.get_by_role("heading", name="Sign in")).to_be_visible()
+
+
+def test_leaving_the_search_box_sends_no_second_search(signed_in_page: Page):
+    # A second search on blur pushed a URL while the clicked card's page was loading,
+    # which cancelled that navigation: the click on a result was lost.
+    page = signed_in_page
+    page.get_by_label("Search by name").fill("ink")
+    expect(page.locator(".model-card")).to_have_count(1)
+    searches: list[str] = []
+    page.on(
+        "request", lambda request: searches.append(request.url) if "q=ink" in request.url else None
+    )
+    page.get_by_label("Search by name").blur()
+    page.get_by_label("Privacy").focus()
+    page.wait_for_timeout(400)
+    assert searches == []
+    page.get_by_label("Privacy").select_option("private")
+    expect(page).to_have_url(re.compile(r"privacy=private"))
