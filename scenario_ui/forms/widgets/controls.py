@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from typing import ClassVar
 
 from scenario_ui.forms.bound import BoundInput, RenderOptions
@@ -113,12 +114,17 @@ class SelectWidget(Widget):
     """allowedValues as a select, labelled from uiConfig.selects in allowedValues order."""
 
     def render(self, bound: BoundInput, options: RenderOptions) -> str:
+        choices = options_of(bound)
         blank = ""
-        if not bound.is_required or not bound.value_text:
+        if any(choice.value == "" for choice in choices):
+            # An allowed "" is the blank choice itself: one blank option, chosen when nothing
+            # else is (a blank value is never sent, like the API's own "" default).
+            if not any(choice.selected for choice in choices):
+                choices = [replace(c, selected=c.value == "") for c in choices]
+        elif not bound.is_required or not bound.value_text:
             blank = f'<option value="">{"Choose…" if bound.is_required else "Default"}</option>'
         return (
-            f'<select name="{esc(bound.name)}" {bound.attrs}>{blank}'
-            f"{option_tags(options_of(bound))}</select>"
+            f'<select name="{esc(bound.name)}" {bound.attrs}>{blank}{option_tags(choices)}</select>'
         )
 
 
