@@ -17,7 +17,6 @@ from scenario_ui.forms.html import esc
 from scenario_ui.forms.numbers import format_number
 from scenario_ui.forms.texts import as_text
 
-
 # The label of an allowed `""` (Meshy's `poseMode`: an explicit "none" choice) unless
 # `uiConfig.selects` names it.
 NONE_LABEL = "None"
