@@ -155,7 +155,7 @@ class FileField(Field):
 
     def validate(self, value: str | Upload) -> list[str]:
         if isinstance(value, Upload):
-            return upload_phrases(value, kind=self.spec.kind, max_size=self.spec.max_size)
+            return upload_phrases(value, self.spec)
         return []
 
     def choose_widget(self) -> Widget:
