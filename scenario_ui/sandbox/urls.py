@@ -17,6 +17,7 @@ urlpatterns = [
         name="model-train-action",
     ),
     path("generate/custom/<str:model_id>", views.run_custom_model, name="generate-custom"),
+    path("generate/prompt", views.generate_prompt, name="generate-prompt"),
     path("jobs", views.list_jobs, name="jobs-list"),
     path("jobs/<str:job_id>", views.retrieve_job, name="job-detail"),
     path("jobs/<str:job_id>/action", views.trigger_job_action, name="job-action"),

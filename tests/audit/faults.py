@@ -67,9 +67,10 @@ AFTER_SEND = [fault for fault in FAULTS if fault.reaches]
 
 
 def is_charged(request: httpx.Request) -> bool:
-    """A generation or training start, not its dry run."""
+    """A generation, a Prompt Spark suggestion or a training start, not a dry run."""
     path = request.url.path
-    charged = (request.method == "POST" and "/generate/custom/" in path) or (
+    generates = "/generate/custom/" in path or path.endswith("/generate/prompt")
+    charged = (request.method == "POST" and generates) or (
         request.method == "PUT" and path.endswith("/train")
     )
     return charged and request.url.params.get("dryRun") != "true"

@@ -154,5 +154,21 @@ def test_a_training_fault_never_charges_twice(signed_in: Client, faulty: FaultyT
     assert SandboxTraining.objects.count() == 1
 
 
+# --- Prompt Spark ("Improve prompt") ----------------------------------------------------------
+
+
+@pytest.mark.parametrize("faulty", FAULTS, ids=lambda fault: fault.name, indirect=True)
+def test_a_prompt_spark_fault_is_a_message_and_never_resent(
+    signed_in: Client, faulty: FaultyTransport
+) -> None:
+    data = {**model_form(signed_in), "__spark": "prompt"}
+    response = signed_in.post(f"/models/{LUMEN}/prompt-spark/", data)
+    assert response.status_code == 200
+    message = html_of(response).one("p", class_="field__error").text
+    title = REFUSED.get(faulty.fault.name, (None, ""))[0]
+    assert message.startswith(title or "")
+    assert len(faulty.charged) == 1
+
+
 def test_every_fault_after_sending_is_covered() -> None:
     assert {fault.name for fault in AFTER_SEND} == set(WHAT_HAPPENED)

@@ -74,8 +74,22 @@ class TextareaWidget(Widget):
         note = f'<p class="field__meta">Up to {max_length} characters.</p>' if max_length else ""
         return (
             f'<textarea name="{esc(bound.name)}" rows="{rows}" {bound.attrs}{placeholder}{limit}>'
-            f"{esc(bound.value_text)}</textarea>{note}"
+            f"{esc(bound.value_text)}</textarea>{note}{_prompt_spark(bound, options)}"
         )
+
+
+def _prompt_spark(bound: BoundInput, options: RenderOptions) -> str:
+    """ "Improve prompt": posts the form with this input's name; the offer appears below."""
+    if not getattr(bound.spec, "prompt_spark", None) or not options.prompt_spark_url:
+        return ""
+    offer = f"{bound.html_id}-spark"
+    return (
+        f'<div class="prompt-spark"><button type="button" class="button button--small" '
+        f'name="__spark" value="{esc(bound.name)}" hx-post="{esc(options.prompt_spark_url)}" '
+        f'hx-target="#{offer}" hx-swap="innerHTML" hx-sync="this:replace" '
+        f'aria-controls="{offer}">Improve prompt</button>'
+        f'<div id="{offer}" class="prompt-spark__offer" aria-live="polite"></div></div>'
+    )
 
 
 class ColorWidget(Widget):
