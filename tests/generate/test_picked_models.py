@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from django.test import Client
 
@@ -21,7 +23,7 @@ COMPOSITION = "model_demo-composition-clockwork-tales"
 LORA = "model_demo-lora-inkwash"
 
 
-def submit(client: Client, **fields: object) -> object:
+def submit(client: Client, **fields: object) -> Any:
     data = {"prompt": "a lighthouse", TOKEN: new_token(), **fields}
     return client.post(f"/models/{LUMEN}/generate/", data)
 
