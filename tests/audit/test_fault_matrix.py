@@ -13,7 +13,14 @@ from scenario_ui.sandbox.models import SandboxJob, SandboxTraining
 from scenario_ui.scenario import calls
 from scenario_ui.training.models import Training
 from scenario_ui.web.attempts import TOKEN
-from tests.audit.faults import AFTER_SEND, FAULTS, Fault, FaultyTransport, faulty_client_builder
+from tests.audit.faults import (
+    AFTER_SEND,
+    FAULTS,
+    Fault,
+    FaultyTransport,
+    faulty_client_builder,
+    is_model_check,
+)
 from tests.forms.html import Element, parse_html, posted_fields
 
 pytestmark = pytest.mark.usefixtures("seeded_sandbox")
@@ -168,6 +175,23 @@ def test_a_prompt_spark_fault_is_a_message_and_never_resent(
     title = REFUSED.get(faulty.fault.name, (None, ""))[0]
     assert message.startswith(title or "")
     assert len(faulty.charged) == 1
+
+
+# --- the picked models' check (get-bulk) before a generation -----------------------------------
+
+
+@pytest.mark.parametrize("fault", FAULTS, ids=lambda fault: fault.name)
+def test_a_failed_model_check_leaves_the_generation_to_the_api(
+    signed_in: Client, fault: Fault, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    transport = FaultyTransport(fault, target=is_model_check)
+    monkeypatch.setattr(calls, "build_client", faulty_client_builder(transport))
+    data = {**model_form(signed_in), "loras": "model_demo-lora-inkwash", "lorasScale": "1"}
+    response = submit(signed_in, data)
+    assert response.status_code == 302
+    assert len(transport.charged) == 1
+    assert Generation.objects.count() == 1
+    assert SandboxJob.objects.get().input["loras"] == ["model_demo-lora-inkwash"]
 
 
 def test_every_fault_after_sending_is_covered() -> None:
