@@ -7,7 +7,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from scenario_ui.catalog.filters import CatalogFilterForm, next_page_query
-from scenario_ui.catalog.pickers import model_options
+from scenario_ui.catalog.pickers import chosen_model, model_options
 from scenario_ui.catalog.search import InvalidCursor, search_catalog
 from scenario_ui.generate.form_page import (
     default_form,
@@ -79,6 +79,17 @@ def model_definition(request: HttpRequest, model_id: str) -> HttpResponse:
     """The record as the API sent it, indented: loaded when the page's raw view opens."""
     text = json.dumps(load_definition(model_id).raw, indent=2, ensure_ascii=False)
     return HttpResponse(text, content_type="application/json")
+
+
+@require_GET
+def picked_model(request: HttpRequest) -> HttpResponse:
+    """Beside a model picker: the chosen model's name, type and thumbnail, or why not."""
+    field = request.GET.get("field", "")
+    chosen = chosen_model(
+        model_id=request.GET.get(field, "") if field else "",
+        model_types=[t for t in request.GET.get("types", "").split(",") if t],
+    )
+    return render(request, "catalog/_picked_model.html", {"chosen": chosen})
 
 
 def model_picker_options(request: HttpRequest) -> HttpResponse:

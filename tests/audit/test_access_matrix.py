@@ -43,6 +43,7 @@ ACCESS: dict[str, Access] = {
     "logout": Access.PUBLIC,
     "catalog:index": Access.SIGNED_IN,
     "catalog:model_options": Access.SIGNED_IN,
+    "catalog:picked_model": Access.SIGNED_IN,
     "catalog:model": Access.SIGNED_IN,
     "catalog:model_definition": Access.SIGNED_IN,
     "generate:revalidate": Access.SIGNED_IN,

@@ -179,6 +179,29 @@ def test_the_picker_options_view(signed_in: Client) -> None:
     ]
 
 
+def test_the_picked_model_view_names_the_chosen_model(signed_in: Client) -> None:
+    query = {"field": "loras", "loras": "model_demo-lora-inkwash", "types": "flux.1-lora"}
+    root = html_of(signed_in.get("/models/picked/", query))
+    assert root.one(class_="picked-model__name").text == "Inkwash Illustration"
+    assert root.one(class_="picked-model__type").text == "flux.1-lora"
+    refused = html_of(
+        signed_in.get("/models/picked/", {**query, "loras": "model_demo-my-narrator-voice"})
+    )
+    assert refused.one(class_="picked-model__refused").text == (
+        "not usable here: this input takes flux.1-lora models"
+    )
+    missing = html_of(signed_in.get("/models/picked/", {**query, "loras": "model_ghost"}))
+    assert missing.one(class_="picked-model__refused").text == "Model model_ghost not found"
+
+
+def test_a_model_picker_asks_for_its_chosen_models_name(signed_in: Client) -> None:
+    page = html_of(signed_in.get("/models/model_demo-lumen-xl/?from_job=0"))
+    picked = page.by_id("in-modelId-picked")
+    assert picked.get("hx-get") == "/models/picked/"
+    assert picked.get("hx-include") == "#in-modelId"
+    assert picked.get("aria-live") == "polite"
+
+
 def test_the_catalog_needs_a_signed_in_user(client: Client) -> None:
     response = client.get("/")
     assert response.status_code == 302

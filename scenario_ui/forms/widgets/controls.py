@@ -259,6 +259,22 @@ def model_search(
         f'hx-get="{esc(options.model_options_url)}" hx-trigger="input changed delay:300ms, '
         f'focus once" hx-target="#{bound.html_id}-options" hx-swap="innerHTML" '
         f'hx-sync="this:replace" hx-vals="{esc(search)}">'
+        f"{_picked_model(bound, options, text, index, search)}"
+    )
+
+
+def _picked_model(
+    bound: BoundInput, options: RenderOptions, text: str, index: int, search: str
+) -> str:
+    """The chosen model's name, type and thumbnail, asked for when the id is set or changes."""
+    if not options.picked_model_url:
+        return ""
+    control = f"{bound.html_id}{item_suffix(index)}"
+    trigger = f"{'load, ' if text.strip() else ''}change from:#{control}"
+    return (
+        f'<span class="picked-model" id="{control}-picked" aria-live="polite" '
+        f'hx-get="{esc(options.picked_model_url)}" hx-trigger="{trigger}" '
+        f'hx-include="#{control}" hx-vals="{esc(search)}" hx-swap="innerHTML"></span>'
     )
 
 
