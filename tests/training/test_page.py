@@ -31,7 +31,8 @@ BASE_URL = "http://testserver/sandbox/v1"
 MASCOT = "model_demo-my-mascot-flux"
 NOT_TRAINABLE_FLUX = (
     'Models of type "flux.1" cannot be trained here. Trainable model types: sd-1_5, '
-    "sd-1_5-lora, sd-xl-lora, sd-xl, flux.1-lora, qwen-image-lora, qwen-image-2512-lora, "
+    "sd-1_5-lora, sd-xl-lora, sd-xl, flux.1-lora, flux.1-kontext-lora, flux.1-krea-lora, "
+    "qwen-image-lora, qwen-image-2512-lora, "
     "qwen-image-edit-lora, qwen-image-edit-2509-lora, qwen-image-edit-2511-lora, zimage-lora, "
     "zimage-turbo-lora, zimage-de-turbo-lora, elevenlabs-voice."
 )
