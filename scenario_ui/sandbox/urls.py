@@ -12,6 +12,16 @@ urlpatterns = [
     path("models/<str:model_id>", views.model_detail, name="model-detail"),
     path("models/<str:model_id>/train", views.train_model, name="model-train"),
     path(
+        "models/<str:model_id>/training-images",
+        views.add_model_training_image,
+        name="model-training-images",
+    ),
+    path(
+        "models/<str:model_id>/training-images/<str:image_id>",
+        views.delete_model_training_image,
+        name="model-training-image",
+    ),
+    path(
         "models/<str:model_id>/train/action",
         views.trigger_training_action,
         name="model-train-action",

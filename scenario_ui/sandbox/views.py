@@ -30,6 +30,7 @@ from scenario_ui.sandbox.generation import check_dry_run, custom_model
 from scenario_ui.sandbox.jobs import cancel_job, find_job, job_json, submit_job
 from scenario_ui.sandbox.pricing import price
 from scenario_ui.sandbox.prompt_spark import spark
+from scenario_ui.sandbox.training_images import add_training_image, delete_training_image
 from scenario_ui.sandbox.training_request import check_training, simulated_images_count
 from scenario_ui.sandbox.trainings import (
     cancel_training,
@@ -75,6 +76,17 @@ def model_detail(request: HttpRequest, model_id: str) -> JsonResponse:
 def get_models_in_bulk(request: HttpRequest) -> JsonResponse:
     model_ids = parse_get_bulk_body(request.body)
     return JsonResponse({"models": rows_in_requested_order(model_ids)})
+
+
+@sandbox_endpoint("POST")
+def add_model_training_image(request: HttpRequest, model_id: str) -> JsonResponse:
+    body = parse_json_object(request.body, "data and name, or assetId")
+    return JsonResponse(add_training_image(model_id, body))
+
+
+@sandbox_endpoint("DELETE")
+def delete_model_training_image(request: HttpRequest, model_id: str, image_id: str) -> JsonResponse:
+    return JsonResponse(delete_training_image(model_id, image_id))
 
 
 @sandbox_endpoint("PUT")

@@ -81,6 +81,10 @@ def is_model_check(request: httpx.Request) -> bool:
     return request.method == "POST" and request.url.path.endswith("/models/get-bulk")
 
 
+def is_training_image_upload(request: httpx.Request) -> bool:
+    return request.method == "POST" and request.url.path.endswith("/training-images")
+
+
 class FaultyTransport(httpx.BaseTransport):
     """The sandbox in-process, with `fault` on the first `target` request only (by default
     the first charged one); `charged` lists the target requests seen."""

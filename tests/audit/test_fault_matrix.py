@@ -6,10 +6,11 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
 from scenario_ui.generate.models import Generation
-from scenario_ui.sandbox.models import SandboxJob, SandboxTraining
+from scenario_ui.sandbox.models import SandboxJob, SandboxModel, SandboxTraining
 from scenario_ui.scenario import calls
 from scenario_ui.training.models import Training
 from scenario_ui.web.attempts import TOKEN
@@ -20,8 +21,10 @@ from tests.audit.faults import (
     FaultyTransport,
     faulty_client_builder,
     is_model_check,
+    is_training_image_upload,
 )
 from tests.forms.html import Element, parse_html, posted_fields
+from tests.generate.support import png_bytes
 
 pytestmark = pytest.mark.usefixtures("seeded_sandbox")
 
@@ -192,6 +195,26 @@ def test_a_failed_model_check_leaves_the_generation_to_the_api(
     assert len(transport.charged) == 1
     assert Generation.objects.count() == 1
     assert SandboxJob.objects.get().input["loras"] == ["model_demo-lora-inkwash"]
+
+
+# --- adding a training image -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("fault", FAULTS, ids=lambda fault: fault.name)
+def test_a_training_image_fault_is_a_message_and_never_resent(
+    signed_in: Client, fault: Fault, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    transport = FaultyTransport(fault, target=is_training_image_upload)
+    monkeypatch.setattr(calls, "build_client", faulty_client_builder(transport))
+    image = SimpleUploadedFile("cat.png", png_bytes(), content_type="image/png")
+    response = signed_in.post(f"/models/{MASCOT}/train/images/", {"images": [image]}, follow=True)
+    assert response.status_code == 200
+    [alert] = html_of(response).find_all(role="alert")
+    expected = "may or may not have been added" if fault.reaches else "was not added"
+    assert expected in alert.text
+    assert len(transport.charged) == 1
+    listed = SandboxModel.objects.get(pk=MASCOT).record.get("trainingImages", [])
+    assert len(listed) == (1 if fault.reaches else 0)
 
 
 def test_every_fault_after_sending_is_covered() -> None:

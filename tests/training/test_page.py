@@ -111,7 +111,7 @@ def test_a_model_without_a_type() -> None:
 
 def test_a_model_without_training_images() -> None:
     assert refusal(model("new", images=0)) == (
-        "This model has no training images yet: add some on Scenario, then come back."
+        "This model has no training images yet: add some below."
     )
 
 
