@@ -22,9 +22,15 @@ from scenario_ui.training.rules import evaluate_training
 
 # The model statuses from which a training can start.
 TRAINABLE_STATUSES = ("new", "failed", "training-canceled")
+# What a trained model's Train page and model page say instead of offering to train it.
+RETRAINING_NOTE = (
+    "This model is trained, and retraining is not offered: Scenario trains a model once. "
+    "To train with other images or parameters, create a new model of the same type on "
+    "Scenario and train that one."
+)
 REFUSALS: Mapping[str, str] = {
     "training": "This model is training now: follow its progress above.",
-    "trained": "This model is already trained. Scenario trains a model once.",
+    "trained": RETRAINING_NOTE,
     "copying": "This model is still being copied; training opens when the copy is done.",
 }
 

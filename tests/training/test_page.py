@@ -18,6 +18,7 @@ from scenario_ui.training.families import (
     family_for,
 )
 from scenario_ui.training.page import (
+    RETRAINING_NOTE,
     TRAINABLE_STATUSES,
     load_model,
     refusal_for,
@@ -73,7 +74,7 @@ def test_training_is_offered_from(status: str) -> None:
     ("status", "message"),
     [
         ("training", "This model is training now: follow its progress above."),
-        ("trained", "This model is already trained. Scenario trains a model once."),
+        ("trained", RETRAINING_NOTE),
         (
             "copying",
             "This model is still being copied; training opens when the copy is done.",
@@ -116,9 +117,7 @@ def test_a_model_without_training_images() -> None:
 
 
 def test_the_status_is_told_before_the_missing_images() -> None:
-    assert refusal(model("trained", images=0)) == (
-        "This model is already trained. Scenario trains a model once."
-    )
+    assert refusal(model("trained", images=0)) == (RETRAINING_NOTE)
 
 
 # --- train_page -------------------------------------------------------------------------------
