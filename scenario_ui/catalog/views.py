@@ -92,19 +92,20 @@ def model_definition(request: HttpRequest, model_id: str) -> HttpResponse:
 @require_GET
 def picked_model(request: HttpRequest) -> HttpResponse:
     """Beside a model picker: the chosen model's name, type and thumbnail, or why not."""
-    field = request.GET.get("field", "")
-    chosen = chosen_model(
-        model_id=request.GET.get(field, "") if field else "",
-        model_types=[t for t in request.GET.get("types", "").split(",") if t],
-    )
+    text, model_types = _picker_query(request)
+    chosen = chosen_model(model_id=text, model_types=model_types)
     return render(request, "catalog/_picked_model.html", {"chosen": chosen})
 
 
 def model_picker_options(request: HttpRequest) -> HttpResponse:
     """Datalist options for a model picker: catalog models of the allowed types."""
-    field = request.GET.get("field", "")
-    options = model_options(
-        text=request.GET.get(field, "") if field else "",
-        model_types=[t for t in request.GET.get("types", "").split(",") if t],
-    )
+    text, model_types = _picker_query(request)
+    options = model_options(text=text, model_types=model_types)
     return render(request, "catalog/_model_options.html", {"options": options})
+
+
+def _picker_query(request: HttpRequest) -> tuple[str, list[str]]:
+    """What a picker sends: its control's text (under the name in `field`) and `types`."""
+    field = request.GET.get("field", "")
+    text = request.GET.get(field, "") if field else ""
+    return text, [t for t in request.GET.get("types", "").split(",") if t]

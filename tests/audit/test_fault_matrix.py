@@ -3,8 +3,10 @@ record, a clear state for the user, and nothing resendable by accident."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
+import httpx
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
@@ -55,6 +57,15 @@ WHAT_HAPPENED = {
 @pytest.fixture
 def faulty(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> FaultyTransport:
     transport = FaultyTransport(request.param)
+    monkeypatch.setattr(calls, "build_client", faulty_client_builder(transport))
+    return transport
+
+
+def faulty_on(
+    monkeypatch: pytest.MonkeyPatch, fault: Fault, target: Callable[[httpx.Request], bool]
+) -> FaultyTransport:
+    """`fault` on the first request `target` picks (a read or a write, not a charge)."""
+    transport = FaultyTransport(fault, target=target)
     monkeypatch.setattr(calls, "build_client", faulty_client_builder(transport))
     return transport
 
@@ -187,8 +198,7 @@ def test_a_prompt_spark_fault_is_a_message_and_never_resent(
 def test_a_failed_model_check_leaves_the_generation_to_the_api(
     signed_in: Client, fault: Fault, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    transport = FaultyTransport(fault, target=is_model_check)
-    monkeypatch.setattr(calls, "build_client", faulty_client_builder(transport))
+    transport = faulty_on(monkeypatch, fault, is_model_check)
     data = {**model_form(signed_in), "loras": "model_demo-lora-inkwash", "lorasScale": "1"}
     response = submit(signed_in, data)
     assert response.status_code == 302
@@ -204,8 +214,7 @@ def test_a_failed_model_check_leaves_the_generation_to_the_api(
 def test_a_training_image_fault_is_a_message_and_never_resent(
     signed_in: Client, fault: Fault, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    transport = FaultyTransport(fault, target=is_training_image_upload)
-    monkeypatch.setattr(calls, "build_client", faulty_client_builder(transport))
+    transport = faulty_on(monkeypatch, fault, is_training_image_upload)
     image = SimpleUploadedFile("cat.png", png_bytes(), content_type="image/png")
     response = signed_in.post(f"/models/{MASCOT}/train/images/", {"images": [image]}, follow=True)
     assert response.status_code == 200
