@@ -19,7 +19,6 @@ from scenario_ui.generate.form_page import (
 )
 from scenario_ui.generate.job_page import earlier_request
 from scenario_ui.training.offer import training_offer
-from scenario_ui.training.ownership import trained_by_someone_else
 from scenario_ui.web.api_url import public_api_base_url
 from scenario_ui.web.attempts import new_token, token_context
 from scenario_ui.web.htmx import HtmxHttpRequest
@@ -74,9 +73,7 @@ def model_detail(request: HttpRequest, model_id: str) -> HttpResponse:
         "resubmitting": earlier is not None and used.request is None,
         "used": used,
         "usage": usage_of(definition),
-        "training": training_offer(
-            definition, someone_elses=trained_by_someone_else(user, model_id)
-        ),
+        "training": training_offer(definition, user=user),
         **form_urls(model_id),
     }
     return render(request, "catalog/model_detail.html", context)

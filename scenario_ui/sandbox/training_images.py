@@ -60,6 +60,8 @@ def delete_training_image(model_id: str, image_id: str) -> JsonObject:
 
 
 def _unlocked_record(model_id: str) -> JsonObject:
+    """The record, its row locked until the change commits (two adds both count)."""
+    list(SandboxModel.objects.select_for_update().filter(pk=model_id).values_list("pk"))
     record = find_model_record(model_id)
     if record.get("status") in LOCKED_STATUSES:
         raise SandboxApiError(

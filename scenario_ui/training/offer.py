@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.contrib.auth.models import User
+
 from scenario_ui.schema import ModelDefinition
 from scenario_ui.training.families import family_for
+from scenario_ui.training.ownership import trained_by_someone_else
 from scenario_ui.training.page import RETRAINING_NOTE, TRAINABLE_STATUSES
 
 
@@ -16,10 +19,10 @@ class TrainingOffer:
     note: str = ""
 
 
-def training_offer(model: ModelDefinition, *, someone_elses: bool) -> TrainingOffer | None:
+def training_offer(model: ModelDefinition, *, user: User) -> TrainingOffer | None:
     """None for a model no trainer here trains, and for another user's training."""
     family = family_for(model.type)
-    if family is None or someone_elses:
+    if family is None or trained_by_someone_else(user, model.id):
         return None
     if model.status in TRAINABLE_STATUSES:
         return TrainingOffer("train")
