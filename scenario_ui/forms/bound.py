@@ -39,6 +39,10 @@ class RenderOptions:
     live_url: str = ""
     estimate_url: str = ""
     model_options_url: str = ""
+    # Where a model picker asks for its chosen model's name, type and thumbnail.
+    picked_model_url: str = ""
+    # Where a `promptSpark` input's "Improve prompt" asks for a suggestion (none: no button).
+    prompt_spark_url: str = ""
     uploads: bool = True
 
 

@@ -15,6 +15,7 @@ from django.contrib.auth.models import User
 from django.core.files.uploadedfile import UploadedFile
 
 from scenario_ui.forms.components import reshapes
+from scenario_ui.forms.durations import MEASURED_CONTENT_TYPES, media_duration
 from scenario_ui.forms.fields import FormData
 from scenario_ui.forms.payload import build_payload, resolve_uploads
 from scenario_ui.forms.render import FormView
@@ -124,7 +125,12 @@ def _send(generation: Generation, form: FormView) -> SubmitResult:
 
 def _described(file: UploadedFile[bytes]) -> Upload:
     limit = file.limit if isinstance(file, OversizedFile) else None
-    return Upload(file.name or "file", file.size or 0, file.content_type or "", limit)
+    name, content_type = file.name or "file", file.content_type or ""
+    duration = None
+    if limit is None and content_type.startswith(MEASURED_CONTENT_TYPES):
+        duration = media_duration(file.read(), name)
+        file.seek(0)
+    return Upload(name, file.size or 0, content_type, limit, duration)
 
 
 def _upload_all(

@@ -11,6 +11,7 @@ from scenario_ui.generate.estimate import estimate_form
 from scenario_ui.generate.form_page import form_urls, live_form, load_definition
 from scenario_ui.generate.job_page import job_view, own_generation
 from scenario_ui.generate.models import Generation
+from scenario_ui.generate.prompt_spark import suggest_prompt
 from scenario_ui.generate.submission import Follow, ShowForm, submit
 from scenario_ui.generate.tracking import cancel, look_up, refresh
 from scenario_ui.schema import ModelDefinition
@@ -49,6 +50,14 @@ def estimate(request: HttpRequest, model_id: str) -> HttpResponse:
     answer = estimate_form(definition, form_data(request, definition))
     context = {"answer": answer, "estimate_url": form_urls(model_id)["estimate_url"]}
     return render(request, "generate/_estimate.html", context)
+
+
+@require_POST
+def prompt_spark(request: HttpRequest, model_id: str) -> HttpResponse:
+    """ "Improve prompt": a suggestion offered under the field, never written into it."""
+    definition = load_definition(model_id)
+    result = suggest_prompt(definition=definition, data=form_data(request, definition))
+    return render(request, "generate/_prompt_suggestion.html", {"result": result})
 
 
 @require_POST

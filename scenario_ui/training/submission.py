@@ -81,7 +81,9 @@ def review(
         return Review(form=form)
     parameters = training_body(form.state)["parameters"]
     try:
-        estimate = estimate_training(model.id, parameters)
+        estimate = estimate_training(
+            model.id, parameters, images_count=model.training_images_number
+        )
     except ScenarioError as error:
         return Review(form=form, error=error)
     return Review(form=form, estimate=estimate, digest=digest_of(parameters))

@@ -43,11 +43,13 @@ ACCESS: dict[str, Access] = {
     "logout": Access.PUBLIC,
     "catalog:index": Access.SIGNED_IN,
     "catalog:model_options": Access.SIGNED_IN,
+    "catalog:picked_model": Access.SIGNED_IN,
     "catalog:model": Access.SIGNED_IN,
     "catalog:model_definition": Access.SIGNED_IN,
     "generate:revalidate": Access.SIGNED_IN,
     "generate:estimate": Access.SIGNED_IN,
     "generate:submit": Access.SIGNED_IN,
+    "generate:prompt_spark": Access.SIGNED_IN,
     "generate:jobs": Access.SIGNED_IN,
     "generate:job": Access.OWNER,
     "generate:job_poll": Access.OWNER,
@@ -59,6 +61,8 @@ ACCESS: dict[str, Access] = {
     "training:start": Access.OWNER,
     "training:progress": Access.OWNER,
     "training:cancel": Access.OWNER,
+    "training:add_images": Access.OWNER,
+    "training:remove_image": Access.OWNER,
     "authoring:index": Access.SIGNED_IN,
     "authoring:new": Access.SIGNED_IN,
     "authoring:open": Access.SIGNED_IN,
@@ -85,7 +89,10 @@ ACCESS: dict[str, Access] = {
     "sandbox:model-detail": Access.API_KEY,
     "sandbox:model-train": Access.API_KEY,
     "sandbox:model-train-action": Access.API_KEY,
+    "sandbox:model-training-images": Access.API_KEY,
+    "sandbox:model-training-image": Access.API_KEY,
     "sandbox:generate-custom": Access.API_KEY,
+    "sandbox:generate-prompt": Access.API_KEY,
     "sandbox:jobs-list": Access.API_KEY,
     "sandbox:job-detail": Access.API_KEY,
     "sandbox:job-action": Access.API_KEY,
@@ -158,7 +165,7 @@ def world(seeded_sandbox: None, django_user_model: Any) -> World:
     )
     # The value each URL parameter takes, by the kind of URL: the owner's things.
     samples = {
-        "app": {"model_id": MASCOT, "pk": str(generation.pk)},
+        "app": {"model_id": MASCOT, "pk": str(generation.pk), "image_id": asset_id},
         "authoring": {
             "draft_id": str(draft.pk),
             "number": "1",
@@ -170,6 +177,7 @@ def world(seeded_sandbox: None, django_user_model: Any) -> World:
             "model_id": LUMEN,
             "job_id": SandboxJob.objects.get().id,
             "asset_id": asset_id,
+            "image_id": asset_id,
         },
     }
     return World(owner=owner, other=other, samples=samples)

@@ -27,6 +27,8 @@ def form_fields(context: Any) -> SafeString:
         live_url=str(context.get("live_url") or ""),
         estimate_url=str(context.get("estimate_url") or ""),
         model_options_url=reverse("catalog:model_options"),
+        picked_model_url=reverse("catalog:picked_model"),
+        prompt_spark_url=str(context.get("prompt_spark_url") or ""),
         uploads=not context.get("uploads_disabled"),
     )
     return form.fields_html(options)
