@@ -17,14 +17,16 @@ from scenario_ui.generate.form_page import (
     load_definition,
 )
 from scenario_ui.generate.job_page import earlier_request
+from scenario_ui.team.access import Need, requires, submit_refusal
 from scenario_ui.training.families import family_for
-from scenario_ui.training.ownership import trained_by_someone_else
+from scenario_ui.training.ownership import may_train
 from scenario_ui.web.api_url import public_api_base_url
 from scenario_ui.web.attempts import new_token, token_context
 from scenario_ui.web.htmx import HtmxHttpRequest
 from scenario_ui.web.users import signed_in_user
 
 
+@requires(Need.BROWSE)
 def catalog_index(request: HtmxHttpRequest) -> HttpResponse:
     form = CatalogFilterForm(request.GET)
     query = form.to_query()
@@ -50,6 +52,7 @@ def catalog_index(request: HtmxHttpRequest) -> HttpResponse:
     return render(request, "catalog/index.html", context)
 
 
+@requires(Need.BROWSE)
 def model_detail(request: HttpRequest, model_id: str) -> HttpResponse:
     """The model page; `?from_job=<id>` fills the form with that job's request."""
     loaded = load(model_id)
@@ -67,13 +70,14 @@ def model_detail(request: HttpRequest, model_id: str) -> HttpResponse:
         "form": form,
         **token_context(new_token()),
         "resubmitting": earlier is not None,
-        "trainable": family_for(definition.type) is not None
-        and not trained_by_someone_else(user, model_id),
+        "submit_refusal": submit_refusal(user),
+        "trainable": family_for(definition.type) is not None and may_train(user, model_id),
         **form_urls(model_id),
     }
     return render(request, "catalog/model_detail.html", context)
 
 
+@requires(Need.BROWSE)
 @require_GET
 def model_definition(request: HttpRequest, model_id: str) -> HttpResponse:
     """The record as the API sent it, indented: loaded when the page's raw view opens."""
@@ -81,6 +85,7 @@ def model_definition(request: HttpRequest, model_id: str) -> HttpResponse:
     return HttpResponse(text, content_type="application/json")
 
 
+@requires(Need.BROWSE)
 def model_picker_options(request: HttpRequest) -> HttpResponse:
     """Datalist options for a model picker: catalog models of the allowed types."""
     field = request.GET.get("field", "")

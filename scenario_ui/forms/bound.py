@@ -40,6 +40,8 @@ class RenderOptions:
     estimate_url: str = ""
     model_options_url: str = ""
     uploads: bool = True
+    # Said in place of the submit button when the user may not submit (a preview only).
+    submit_refusal: str = ""
 
 
 @dataclass(frozen=True)
