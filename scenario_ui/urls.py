@@ -10,6 +10,7 @@ urlpatterns = [
     path("", include("scenario_ui.generate.urls")),
     path("", include("scenario_ui.training.urls")),
     path("studio/", include("scenario_ui.authoring.urls")),
+    path("team/", include("scenario_ui.team.urls")),
     path("admin/", admin.site.urls),
     path(
         "accounts/login/",

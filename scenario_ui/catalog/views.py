@@ -18,6 +18,7 @@ from scenario_ui.generate.form_page import (
 )
 from scenario_ui.generate.job_page import earlier_request
 from scenario_ui.team.access import Need, requires, submit_refusal
+from scenario_ui.team.budgets import warnings_for
 from scenario_ui.training.families import family_for
 from scenario_ui.training.ownership import may_train
 from scenario_ui.web.api_url import public_api_base_url
@@ -71,6 +72,7 @@ def model_detail(request: HttpRequest, model_id: str) -> HttpResponse:
         **token_context(new_token()),
         "resubmitting": earlier is not None,
         "submit_refusal": submit_refusal(user),
+        "budget_warnings": warnings_for(user),
         "trainable": family_for(definition.type) is not None and may_train(user, model_id),
         **form_urls(model_id),
     }

@@ -15,6 +15,7 @@ from scenario_ui.generate.submission import Follow, ShowForm, submit
 from scenario_ui.generate.tracking import cancel, look_up, refresh
 from scenario_ui.schema import ModelDefinition
 from scenario_ui.team.access import Need, requires, submit_refusal
+from scenario_ui.team.budgets import warnings_for
 from scenario_ui.training.models import Training
 from scenario_ui.web.api_url import public_api_base_url
 from scenario_ui.web.attempts import TOKEN, token_context
@@ -69,8 +70,9 @@ def submit_view(request: HttpRequest, model_id: str) -> HttpResponse:
 
 @csrf_protect
 def _submit(request: HttpRequest, model_id: str, definition: ModelDefinition) -> HttpResponse:
+    user = signed_in_user(request)
     result = submit(
-        signed_in_user(request),
+        user,
         definition,
         form_data(request, definition),
         dict(request.FILES.lists()),
@@ -84,6 +86,7 @@ def _submit(request: HttpRequest, model_id: str, definition: ModelDefinition) ->
                 "definition": definition,
                 "form": form,
                 "submit_error": error,
+                "budget_warnings": warnings_for(user),
                 **token_context(token),
                 **form_urls(model_id),
             }

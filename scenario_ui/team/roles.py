@@ -60,8 +60,12 @@ def parse_role(name: str) -> Role:
 
 def role_of(user: User) -> Role | None:
     """The highest role among the user's groups, or None for a user in no role's group."""
-    names = set(user.groups.values_list("name", flat=True))
-    return next((role for role in reversed(Role) if role.value in names), None)
+    return role_among(set(user.groups.values_list("name", flat=True)))
+
+
+def role_among(group_names: set[str]) -> Role | None:
+    """The highest role of these groups (for users whose groups are already loaded)."""
+    return next((role for role in reversed(Role) if role.value in group_names), None)
 
 
 def set_role(*, user: User, role: Role, actor: User | None) -> None:

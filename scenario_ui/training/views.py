@@ -10,6 +10,7 @@ from scenario_ui.forms.render import Moment
 from scenario_ui.scenario.errors import ScenarioError
 from scenario_ui.scenario.training import cancel_training
 from scenario_ui.team.access import Need, requires
+from scenario_ui.team.budgets import warnings_for
 from scenario_ui.training.families import TrainerFamily, family_for
 from scenario_ui.training.monitor import monitor_for
 from scenario_ui.training.ownership import require_own_training, unsettled_start
@@ -48,6 +49,7 @@ def train(request: HttpRequest, model_id: str) -> HttpResponse:
     context = {
         "page": page,
         "form": page.form,
+        "budget_warnings": warnings_for(signed_in_user(request)),
         **token_context(new_token()),
         **training_urls(model_id),
     }
@@ -180,6 +182,7 @@ def _render_review(
         "page": page,
         "form": checked.form,
         "review": checked,
+        "budget_warnings": warnings_for(signed_in_user(request)),
         **token_context(token),
         **training_urls(page.model.id),
     }

@@ -75,19 +75,28 @@ def is_charged(request: httpx.Request) -> bool:
     return charged and request.url.params.get("dryRun") != "true"
 
 
-class FaultyTransport(httpx.BaseTransport):
-    """The sandbox in-process, with `fault` on the first charged request only."""
+def is_dry_run(request: httpx.Request) -> bool:
+    return bool(request.url.params.get("dryRun") == "true")
 
-    def __init__(self, fault: Fault) -> None:
+
+class FaultyTransport(httpx.BaseTransport):
+    """The sandbox in-process, with `fault` on the first `target` request only (by default
+    the first charged one); `charged` lists the charged requests, `targeted` the others."""
+
+    def __init__(self, fault: Fault, target: Callable[[httpx.Request], bool] = is_charged) -> None:
         self.fault = fault
+        self.target = target
         self.sandbox = httpx.WSGITransport(app=InProcessWSGIApp())
         self.charged: list[httpx.Request] = []
+        self.targeted: list[httpx.Request] = []
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
-        if not is_charged(request):
+        if is_charged(request):
+            self.charged.append(request)
+        if not self.target(request):
             return self.sandbox.handle_request(request)
-        self.charged.append(request)
-        if len(self.charged) > 1:
+        self.targeted.append(request)
+        if len(self.targeted) > 1:
             return self.sandbox.handle_request(request)
         answer = self.sandbox.handle_request(request) if self.fault.reaches else None
         return self.fault.spoil(request, answer)

@@ -92,6 +92,8 @@ ACCESS: dict[str, Access] = {
     "authoring:test_run": Access.PRIVATE,
     "authoring:run": Access.PRIVATE,
     "authoring:run_output": Access.PRIVATE,
+    "team:budgets": Access.LEAD,
+    "team:audit": Access.LEAD,
     "sandbox:models-list": Access.API_KEY,
     "sandbox:models-get-bulk": Access.API_KEY,
     "sandbox:model-detail": Access.API_KEY,

@@ -3,6 +3,7 @@ record, a clear state for the user, and nothing resendable by accident."""
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 import pytest
@@ -11,9 +12,17 @@ from django.test import Client
 from scenario_ui.generate.models import Generation
 from scenario_ui.sandbox.models import SandboxJob, SandboxTraining
 from scenario_ui.scenario import calls
+from scenario_ui.team.models import Budget
 from scenario_ui.training.models import Training
 from scenario_ui.web.attempts import TOKEN
-from tests.audit.faults import AFTER_SEND, FAULTS, Fault, FaultyTransport, faulty_client_builder
+from tests.audit.faults import (
+    AFTER_SEND,
+    FAULTS,
+    Fault,
+    FaultyTransport,
+    faulty_client_builder,
+    is_dry_run,
+)
 from tests.forms.html import Element, parse_html, posted_fields
 
 pytestmark = pytest.mark.usefixtures("seeded_sandbox")
@@ -156,3 +165,31 @@ def test_a_training_fault_never_charges_twice(signed_in: Client, faulty: FaultyT
 
 def test_every_fault_after_sending_is_covered() -> None:
     assert {fault.name for fault in AFTER_SEND} == set(WHAT_HAPPENED)
+
+
+# --- the budget check's dry run ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("fault", FAULTS, ids=lambda fault: fault.name)
+def test_a_budget_checks_failed_dry_run_sends_nothing(
+    signed_in: Client, user: Any, fault: Fault, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    Budget.objects.create(user=user, monthly_cu=Decimal(1000))
+    data = model_form(signed_in)
+    transport = FaultyTransport(fault, target=is_dry_run)
+    monkeypatch.setattr(calls, "build_client", faulty_client_builder(transport))
+
+    first = submit(signed_in, data)
+
+    assert first.status_code == 422
+    alert = html_of(first).by_id("submit-error")
+    assert alert.one("h2").text == "Budget not checked"
+    assert alert.find_all("p")[0].text.startswith(
+        "A monthly budget applies to you, and Scenario could not tell the cost of this request, "
+        "so nothing was sent."
+    )
+    assert (len(transport.targeted), transport.charged) == (1, [])
+    assert Generation.objects.count() == SandboxJob.objects.count() == 0
+    # The next try's dry run answers: it is sent, once.
+    assert submit(signed_in, posted_fields(html_of(first))).status_code == 302
+    assert (len(transport.targeted), len(transport.charged)) == (2, 1)
