@@ -83,7 +83,7 @@ def set_role(*, user: User, role: Role, actor: User | None) -> None:
         record(
             actor=actor,
             action=AuditEntry.Action.ROLE_SET,
-            summary=f"{user.get_username()}: role {previous or 'none'} -> {role}",
+            summary=f"{user.get_username()}: role {previous or 'none'} → {role}",
             details={"user": user.get_username(), "from": previous, "to": role.value},
         )
 

@@ -58,7 +58,7 @@ def test_a_new_role_replaces_the_old_one_and_is_audited() -> None:
     entry = AuditEntry.objects.first()
     assert entry is not None
     assert (entry.actor, entry.actor_name, entry.action) == (lead, "boss", "role.set")
-    assert entry.summary == "someone: role viewer -> member"
+    assert entry.summary == "someone: role viewer → member"
 
 
 def test_giving_the_same_role_again_records_nothing() -> None:

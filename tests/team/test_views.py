@@ -122,8 +122,8 @@ def test_the_audit_trail_pages_newest_first(lead: Client) -> None:
     # The oldest entries: the roles given to the lead then to milo, then the first budget.
     assert texts[-3:] == [
         "Budget of milo set to 1 CU",
-        "milo: role none -> member",
-        "lena: role none -> lead",
+        "milo: role none → member",
+        "lena: role none → lead",
     ]
     assert last.find_all("a", rel="next") == []
 
