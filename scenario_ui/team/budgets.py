@@ -12,9 +12,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
+from typing import Any
 
 from django.contrib.auth.models import User
-from django.db.models import F, Q, QuerySet, Sum
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models import Q, QuerySet, Sum
 from django.utils import timezone
 
 from scenario_ui.forms.numbers import format_number
@@ -25,6 +28,10 @@ from scenario_ui.training.models import Training
 
 # From this share of a budget on, forms say how much of it is spent.
 WARNING_SHARE = 0.8
+# Budgets are read from the cache; a change clears it (on a per-process cache, other
+# processes see the change within this time).
+BUDGETS_TTL_SECONDS = 60
+_BUDGETS_KEY = "team:budgets"
 TEAM_ROW = "team"
 
 
@@ -57,20 +64,30 @@ def spent_by_user_this_month() -> dict[int, float]:
     return spent
 
 
+def monthly_budgets() -> dict[int | None, Decimal]:
+    """Every budget by user id (None: the team's), kept in the cache: most pages and
+    submissions then learn that no budget applies without reading a table."""
+    budgets: dict[int | None, Decimal] | None = cache.get(_BUDGETS_KEY)
+    if budgets is None:
+        budgets = dict(Budget.objects.values_list("user_id", "monthly_cu"))
+        cache.set(_BUDGETS_KEY, budgets, BUDGETS_TTL_SECONDS)
+    return budgets
+
+
+def forget_budgets(**_: Any) -> None:
+    """On any change to a budget (`apps.TeamConfig.ready`): the next read is fresh. Again
+    once the change commits, in case a read in between cached what was there before."""
+    cache.delete(_BUDGETS_KEY)
+    transaction.on_commit(lambda: cache.delete(_BUDGETS_KEY))
+
+
 @dataclass(frozen=True)
 class Limit:
     """One budget in force, and what has been spent against it this month."""
 
-    budget: Budget
+    monthly: float
+    is_team: bool
     spent: float
-
-    @property
-    def monthly(self) -> float:
-        return float(self.budget.monthly_cu)
-
-    @property
-    def is_team(self) -> bool:
-        return self.budget.user_id is None
 
     @property
     def name(self) -> str:
@@ -91,12 +108,15 @@ class Limit:
 
 def limits_for(user: User) -> list[Limit]:
     """The user's own budget and the team's, those that are set."""
-    budgets = Budget.objects.filter(Q(user=user) | Q(user__isnull=True)).order_by(
-        F("user_id").asc(nulls_last=True)
-    )
+    budgets = monthly_budgets()
     return [
-        Limit(budget, spent_this_month(None if budget.user_id is None else user))
-        for budget in budgets
+        Limit(
+            monthly=float(budgets[whose]),
+            is_team=whose is None,
+            spent=spent_this_month(None if whose is None else user),
+        )
+        for whose in (user.pk, None)
+        if whose in budgets
     ]
 
 
@@ -174,8 +194,9 @@ class BudgetRow:
 
 
 def budget_rows() -> list[BudgetRow]:
-    """The team's row, then every active user's, by username: five queries in all."""
-    budgets = {budget.user_id: budget.monthly_cu for budget in Budget.objects.all()}
+    """The team's row, then every active user's, by username: four queries (five when the
+    budgets are not in the cache)."""
+    budgets = monthly_budgets()
     spent = spent_by_user_this_month()
     users = User.objects.filter(is_active=True).prefetch_related("groups").order_by("username")
     team = BudgetRow(user=None, role=None, spent=sum(spent.values()), monthly=budgets.get(None))

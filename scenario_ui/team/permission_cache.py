@@ -16,6 +16,7 @@ from typing import Any
 from django.contrib.auth.backends import ModelBackend
 from django.contrib.auth.models import AnonymousUser, Group, User
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models import Model
 from django.db.models.signals import m2m_changed, post_delete
 
@@ -43,7 +44,10 @@ def _new_generation() -> str:
 
 
 def forget_permissions(**_: Any) -> None:
+    """A new generation now, and again once the change commits (a check in between may
+    have cached what was there before)."""
     cache.set(_GENERATION_KEY, _new_generation(), timeout=None)
+    transaction.on_commit(lambda: cache.set(_GENERATION_KEY, _new_generation(), timeout=None))
 
 
 def connect_invalidation() -> None:

@@ -21,6 +21,7 @@ from scenario_ui.team.budgets import (
 )
 from scenario_ui.team.models import Budget
 from scenario_ui.team.roles import Role
+from scenario_ui.team.services import set_budget
 from scenario_ui.training.models import Training
 from tests.conftest import user_with_role
 
@@ -128,3 +129,16 @@ def test_the_budget_rows_are_the_team_then_each_active_user(
         None,
         None,
     )
+
+
+def test_the_budgets_are_read_once_then_from_the_cache_until_one_changes(
+    django_assert_num_queries: Any,
+) -> None:
+    milo = user_with_role("milo", "member")
+    assert limits_for(milo) == []
+    with django_assert_num_queries(0):
+        assert limits_for(milo) == []
+    set_budget(actor=None, user=milo, monthly_cu=Decimal(5))
+    assert [limit.monthly for limit in limits_for(milo)] == [5.0]
+    Budget.objects.filter(user=milo).delete()
+    assert limits_for(milo) == []
