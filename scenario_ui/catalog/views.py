@@ -18,6 +18,8 @@ from scenario_ui.generate.form_page import (
     load_definition,
 )
 from scenario_ui.generate.job_page import earlier_request
+from scenario_ui.team.access import Need, requires, submit_refusal
+from scenario_ui.team.budgets import warnings_for
 from scenario_ui.training.offer import training_offer
 from scenario_ui.web.api_url import public_api_base_url
 from scenario_ui.web.attempts import new_token, token_context
@@ -25,6 +27,7 @@ from scenario_ui.web.htmx import HtmxHttpRequest
 from scenario_ui.web.users import signed_in_user
 
 
+@requires(Need.BROWSE)
 def catalog_index(request: HtmxHttpRequest) -> HttpResponse:
     form = CatalogFilterForm(request.GET)
     query = form.to_query()
@@ -50,6 +53,7 @@ def catalog_index(request: HtmxHttpRequest) -> HttpResponse:
     return render(request, "catalog/index.html", context)
 
 
+@requires(Need.BROWSE)
 def model_detail(request: HttpRequest, model_id: str) -> HttpResponse:
     """The model page; `?from_job=<id>` fills the form with that job's request, and
     `?use_model=<id>` with a LoRA, composition or voice picked (see `catalog.usage`)."""
@@ -74,11 +78,14 @@ def model_detail(request: HttpRequest, model_id: str) -> HttpResponse:
         "used": used,
         "usage": usage_of(definition),
         "training": training_offer(definition, user=user),
+        "submit_refusal": submit_refusal(user),
+        "budget_warnings": warnings_for(user),
         **form_urls(model_id),
     }
     return render(request, "catalog/model_detail.html", context)
 
 
+@requires(Need.BROWSE)
 @require_GET
 def model_definition(request: HttpRequest, model_id: str) -> HttpResponse:
     """The record as the API sent it, indented: loaded when the page's raw view opens."""
@@ -86,6 +93,7 @@ def model_definition(request: HttpRequest, model_id: str) -> HttpResponse:
     return HttpResponse(text, content_type="application/json")
 
 
+@requires(Need.BROWSE)
 @require_GET
 def picked_model(request: HttpRequest) -> HttpResponse:
     """Beside a model picker: the chosen model's name, type and thumbnail, or why not."""
@@ -94,6 +102,7 @@ def picked_model(request: HttpRequest) -> HttpResponse:
     return render(request, "catalog/_picked_model.html", {"chosen": chosen})
 
 
+@requires(Need.BROWSE)
 def model_picker_options(request: HttpRequest) -> HttpResponse:
     """Datalist options for a model picker: catalog models of the allowed types."""
     text, model_types = _picker_query(request)

@@ -44,6 +44,8 @@ class RenderOptions:
     # Where a `promptSpark` input's "Improve prompt" asks for a suggestion (none: no button).
     prompt_spark_url: str = ""
     uploads: bool = True
+    # Said in place of the submit button when the user may not submit (a preview only).
+    submit_refusal: str = ""
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from scenario_ui.generate.form_page import load_definition
 from scenario_ui.generate.models import Generation
 from scenario_ui.generate.tracking import Refresh, ResultAsset, results
 from scenario_ui.scenario.errors import ScenarioError
+from scenario_ui.team.access import jobs_visible_to
 from scenario_ui.web.polling import next_poll
 
 DEFAULT_OUTPUT_LABEL = "Output"
@@ -54,14 +55,16 @@ class JobView:
 
 
 def own_generation(user: User, pk: int) -> Generation:
-    return get_object_or_404(Generation, pk=pk, user=user)
+    """The user's generation (any one, for a lead); 404 for anyone else's."""
+    return get_object_or_404(Generation.objects.filter(jobs_visible_to(user)), pk=pk)
 
 
 def earlier_request(user: User, pk_text: str) -> dict[str, Any] | None:
-    """The request body of one of the user's generations, to edit and resubmit."""
+    """The request body of one of the user's generations (anyone's, for a lead), to edit and
+    resubmit."""
     if not pk_text.isascii() or not pk_text.isdigit():
         return None
-    generation = Generation.objects.filter(pk=int(pk_text), user=user).first()
+    generation = Generation.objects.filter(jobs_visible_to(user), pk=int(pk_text)).first()
     return dict(generation.request_body) if generation is not None else None
 
 

@@ -17,7 +17,7 @@ from django.core.files.uploadedfile import UploadedFile
 from scenario_ui.forms.components import reshapes
 from scenario_ui.forms.durations import MEASURED_CONTENT_TYPES, media_duration
 from scenario_ui.forms.fields import FormData
-from scenario_ui.forms.payload import build_payload, resolve_uploads
+from scenario_ui.forms.payload import build_payload, payload_without_uploads, resolve_uploads
 from scenario_ui.forms.render import FormView
 from scenario_ui.forms.uploads import UPLOAD_SUFFIX, Upload
 from scenario_ui.generate.form_page import submitted_form
@@ -26,6 +26,7 @@ from scenario_ui.scenario.assets import upload_image
 from scenario_ui.scenario.errors import ScenarioError
 from scenario_ui.scenario.generation import submit_generation
 from scenario_ui.schema import ModelDefinition
+from scenario_ui.team.budget_check import BudgetRefusal, generation_refusal
 from scenario_ui.web.attempts import (
     AlreadyRecorded,
     Answered,
@@ -57,7 +58,7 @@ class ShowForm:
 
     form: FormView
     token: str
-    error: ScenarioError | None = None
+    error: ScenarioError | BudgetRefusal | None = None
 
 
 type SubmitResult = Follow | ShowForm
@@ -82,6 +83,9 @@ def submit(
     form = submitted_form(definition, data, uploads=uploads, base_url=base_url)
     if reshapes(data) or not form.state.is_valid:
         return ShowForm(form, token)
+    refusal = generation_refusal(user, definition.id, payload_without_uploads(form.state))
+    if refusal is not None:
+        return ShowForm(form, token, refusal)
     try:
         asset_ids = _upload_all(uploads, chosen)
     except ScenarioError as error:

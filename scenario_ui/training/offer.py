@@ -8,7 +8,7 @@ from django.contrib.auth.models import User
 
 from scenario_ui.schema import ModelDefinition
 from scenario_ui.training.families import family_for
-from scenario_ui.training.ownership import trained_by_someone_else
+from scenario_ui.training.ownership import may_train
 from scenario_ui.training.page import RETRAINING_NOTE, TRAINABLE_STATUSES
 
 
@@ -20,9 +20,10 @@ class TrainingOffer:
 
 
 def training_offer(model: ModelDefinition, *, user: User) -> TrainingOffer | None:
-    """None for a model no trainer here trains, and for another user's training."""
+    """None for a model no trainer here trains, and for a user who may not train it (a
+    viewer, or a member when another user trains the model)."""
     family = family_for(model.type)
-    if family is None or trained_by_someone_else(user, model.id):
+    if family is None or not may_train(user, model.id):
         return None
     if model.status in TRAINABLE_STATUSES:
         return TrainingOffer("train")

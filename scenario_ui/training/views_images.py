@@ -8,6 +8,7 @@ from django.shortcuts import redirect
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
 
+from scenario_ui.team.access import Need, requires
 from scenario_ui.training.images import add_images, remove_image
 from scenario_ui.training.ownership import require_own_training
 from scenario_ui.web.uploads import CappedUploadHandler
@@ -16,6 +17,7 @@ from scenario_ui.web.users import signed_in_user
 IMAGES_FIELD = "images"
 
 
+@requires(Need.SPEND)
 @require_POST
 @csrf_exempt  # Checked by _add_images, once the upload cap is in place (Django's recipe).
 def add_images_view(request: HttpRequest, model_id: str) -> HttpResponse:
@@ -40,6 +42,7 @@ def _add_images(request: HttpRequest, model_id: str) -> HttpResponse:
     return redirect("training:train", model_id=model_id)
 
 
+@requires(Need.SPEND)
 @require_POST
 def remove_image_view(request: HttpRequest, model_id: str, image_id: str) -> HttpResponse:
     require_own_training(signed_in_user(request), model_id)

@@ -16,6 +16,7 @@ from scenario_ui.sandbox.catalog import DEMO_CATALOG_DIR
 from scenario_ui.sandbox.models import SandboxModel, SandboxTraining
 from scenario_ui.training.models import Training
 from scenario_ui.training.page import RETRAINING_NOTE
+from tests.conftest import user_with_role
 from tests.forms.html import Element, error_text, parse_html
 from tests.forms.html import posted_fields as form_data
 from tests.sandbox.conftest import FrozenClock
@@ -522,7 +523,7 @@ def test_a_rate_limited_progress_read_says_so_and_waits_for_retry_after(
 @pytest.fixture
 def someone_else(django_user_model: Any) -> Client:
     other = Client()
-    other.force_login(django_user_model.objects.create_user("other", password="a-long-password"))
+    other.force_login(user_with_role("other", "member"))
     return other
 
 

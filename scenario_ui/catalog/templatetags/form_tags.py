@@ -21,7 +21,8 @@ register = template.Library()
 
 @register.simple_tag(takes_context=True)
 def form_fields(context: Any) -> SafeString:
-    """Controls post to the page's `live_url`; `estimate_url`, `uploads_disabled` are optional."""
+    """Controls post to the page's `live_url`; `estimate_url`, `uploads_disabled` and
+    `submit_refusal` (no submit button, this note instead) are optional."""
     form: FormView = context["form"]
     options = RenderOptions(
         live_url=str(context.get("live_url") or ""),
@@ -30,6 +31,7 @@ def form_fields(context: Any) -> SafeString:
         picked_model_url=reverse("catalog:picked_model"),
         prompt_spark_url=str(context.get("prompt_spark_url") or ""),
         uploads=not context.get("uploads_disabled"),
+        submit_refusal=str(context.get("submit_refusal") or ""),
     )
     return form.fields_html(options)
 
