@@ -91,7 +91,8 @@ def is_dry_run(request: httpx.Request) -> bool:
 
 class FaultyTransport(httpx.BaseTransport):
     """The sandbox in-process, with `fault` on the first `target` request only (by default
-    the first charged one); `charged` lists every charged request, `targeted` those `target` picked."""
+    the first charged one); `charged` lists every charged request, `targeted` every one
+    that `target` picked."""
 
     def __init__(self, fault: Fault, target: Callable[[httpx.Request], bool] = is_charged) -> None:
         self.fault = fault

@@ -24,9 +24,9 @@ from tests.audit.faults import (
     Fault,
     FaultyTransport,
     faulty_client_builder,
+    is_dry_run,
     is_model_check,
     is_training_image_upload,
-    is_dry_run,
 )
 from tests.forms.html import Element, parse_html, posted_fields
 from tests.generate.support import png_bytes
