@@ -76,6 +76,9 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django_htmx",
+    "django_tasks_db",
+    "django_rq",
+    "django_tasks_rq",
     "scenario_ui.accounts",
     "scenario_ui.catalog",
     "scenario_ui.authoring",
@@ -83,6 +86,7 @@ INSTALLED_APPS = [
     "scenario_ui.training",
     "scenario_ui.sandbox",
     "scenario_ui.benchmarks",
+    "scenario_ui.worker",
 ]
 
 MIDDLEWARE = [
@@ -141,6 +145,19 @@ CACHES = {
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )
 }
+
+# --- Background work (django.tasks) ---------------------------------------
+# Embedded: tasks wait in the database (SQLite or PostgreSQL) for `manage.py run_worker`.
+# With Redis, RQ: any number of workers on any number of machines share one queue.
+TASK_QUEUES = ["default"]
+TASKS = {
+    "default": (
+        {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": TASK_QUEUES}
+        if REDIS_URL
+        else {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": TASK_QUEUES}
+    )
+}
+RQ_QUEUES = {name: {"URL": REDIS_URL or "redis://127.0.0.1:6379/0"} for name in TASK_QUEUES}
 
 # Sessions are read from the cache (Redis when configured) and written through to
 # the database: a live form update reads no table for its session.

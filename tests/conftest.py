@@ -21,6 +21,13 @@ def _empty_cache() -> Iterator[None]:
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def _tasks_kept(settings: Any) -> None:
+    """Tasks enqueued by a test are kept, not run: tests read them from `enqueued()` and run
+    them by hand. The real backends have their own tests (tests/worker/test_backends.py)."""
+    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.dummy.DummyBackend"}}
+
+
 # The sandbox API's key pair in every test, whatever the machine's settings hold.
 SANDBOX_KEY, SANDBOX_SECRET = "key", "secret"
 

@@ -61,6 +61,10 @@ class Generation(FollowedJob):
     token = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     model_id = models.CharField(max_length=200)
     model_name = models.CharField(max_length=300, blank=True)
+    # When a worker last read the job from Scenario: how fresh the page's status is.
+    checked_at = models.DateTimeField(null=True, blank=True)
+    # The result assets as `tracking.ResultAsset` fields, read once by the worker on success.
+    results = models.JSONField(default=list)
 
     class Meta:
         ordering: ClassVar[list[str]] = ["-created_at"]

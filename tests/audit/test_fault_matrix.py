@@ -15,6 +15,7 @@ from scenario_ui.training.models import Training
 from scenario_ui.web.attempts import TOKEN
 from tests.audit.faults import AFTER_SEND, FAULTS, Fault, FaultyTransport, faulty_client_builder
 from tests.forms.html import Element, parse_html, posted_fields
+from tests.worker.support import run_enqueued
 
 pytestmark = pytest.mark.usefixtures("seeded_sandbox")
 
@@ -131,8 +132,10 @@ def test_a_training_fault_never_charges_twice(signed_in: Client, faulty: FaultyT
         assert first.status_code == 302
         again = signed_in.post(f"/models/{MASCOT}/train/start/", data)
         assert (again.status_code, len(faulty.charged)) == (302, 1)
+        # The worker reads the model: its own status shows the training started, which
+        # settles the attempt.
+        run_enqueued("follow_training")
         page = html_of(signed_in.get(first["Location"]))
-        # The model's own status shows the training started: the attempt is settled.
         assert page.one("h2", id="monitor-title").text == "Training status: training"
         assert page.find_all(id="unknown-start") == []
         training = Training.objects.get()

@@ -18,6 +18,7 @@ from scenario_ui.generate.tracking import (
     look_up,
     refresh,
     results,
+    store_results,
 )
 from scenario_ui.sandbox.lifecycle import FAILURE_ERROR, FAILURE_HINT
 from scenario_ui.sandbox.models import SandboxJob
@@ -83,6 +84,9 @@ def test_refresh_to_success_with_assets(user: User, sandbox_clock: MovableClock)
     assert generation.creative_units == 16.0
     assert (generation.error, generation.hint) == ("", "")
     assert len(generation.asset_ids) == 2
+    assert generation.checked_at is not None
+    store_results(generation)
+    generation.refresh_from_db()
     found = results(generation)
     assert found == [
         ResultAsset(
@@ -288,7 +292,7 @@ def test_a_text_model_answers_in_its_output(user: User, sandbox_clock: MovableCl
     assert results(generation) == []
 
 
-def test_results_are_read_once_then_kept(user: User, fake_api) -> None:
+def test_results_are_read_once_then_stored(user: User, fake_api) -> None:
     generation = Generation.objects.create(
         user=user, model_id=LUMEN, status="success", asset_ids=["asset_b", "asset_a"]
     )
@@ -306,6 +310,9 @@ def test_results_are_read_once_then_kept(user: User, fake_api) -> None:
         ResultAsset("asset_b", "https://cdn.test/b.glb", "3d", "model/gltf-binary", "chair.glb"),
         ResultAsset("asset_a", "https://cdn.test/a.mp4", "", "video/mp4", "asset_a"),
     ]
+    assert results(generation) == []
+    store_results(generation)
+    generation.refresh_from_db()
     assert results(generation) == expected
     assert results(generation) == expected
     assert api_calls(requests) == [("POST", "/v1/assets/get-bulk")]
