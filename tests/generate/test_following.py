@@ -12,15 +12,13 @@ from django.utils import timezone
 from scenario_ui.generate.following import follow_generation
 from scenario_ui.generate.models import Generation
 from scenario_ui.worker.heartbeat import last_beat
-from tests.generate.support import LUMEN, MovableClock, api_calls
+from tests.generate.support import LUMEN, MovableClock, api_calls, submitted
 from tests.worker.support import enqueued, forget_enqueued
 
 pytestmark = pytest.mark.usefixtures("seeded_sandbox")
 
 
 def running_generation(user: User) -> Generation:
-    from tests.generate.test_tracking import submitted
-
     generation = submitted(user, LUMEN, {"prompt": ["a lighthouse"], "numOutputs": ["2"]})
     # The submission's own first follow: these tests run the task by hand.
     assert [task.args for task in enqueued("follow_generation")] == [[generation.pk, 1.0]]

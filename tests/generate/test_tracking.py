@@ -11,7 +11,6 @@ from django.contrib.auth.models import User
 
 from scenario_ui.generate import tracking
 from scenario_ui.generate.models import Generation
-from scenario_ui.generate.submission import submit
 from scenario_ui.generate.tracking import (
     ResultAsset,
     cancel,
@@ -23,31 +22,15 @@ from scenario_ui.generate.tracking import (
 from scenario_ui.sandbox.lifecycle import FAILURE_ERROR, FAILURE_HINT
 from scenario_ui.sandbox.models import SandboxJob
 from scenario_ui.scenario.errors import ScenarioServerError
-from scenario_ui.web.attempts import TOKEN, new_token
 from tests.generate.support import (
     LUMEN,
     QUILL,
     MovableClock,
     api_calls,
-    demo_definition,
-    followed,
+    submitted,
 )
 
 pytestmark = pytest.mark.usefixtures("seeded_sandbox")
-
-
-def submitted(user: User, model_id: str, data: dict[str, list[str]]) -> Generation:
-    """A generation really submitted to the sandbox."""
-    result = submit(
-        user,
-        demo_definition(model_id),
-        {**data, TOKEN: [new_token()]},
-        {},
-        base_url="http://testserver/sandbox/v1",
-    )
-    generation = followed(result)
-    assert generation.job_id
-    return generation
 
 
 def unavailable(request: httpx.Request) -> httpx.Response:
