@@ -42,8 +42,8 @@ def follow_generation(generation_pk: int, previous_delay: float | None = None) -
 
 
 def start_following(generation: Generation) -> None:
-    """Called once a submission has a job: the first read comes a second later."""
-    if generation.job_id and not generation.is_finished:
+    """Once a generation has a job (or its results are to read): a read a second later."""
+    if generation.job_id:
         enqueue_in(follow_generation, FIRST_SECONDS, generation.pk, FIRST_SECONDS)
 
 

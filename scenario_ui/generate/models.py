@@ -54,9 +54,16 @@ class FollowedJob(models.Model):
 class Generation(FollowedJob):
     """One submission to Scenario, recorded before it is sent so no answer is ever lost."""
 
+    # None for a job of the team's project submitted elsewhere (API, Scenario's web app),
+    # imported by the reconciliation sweep: `external`.
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="generations"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="generations",
+        null=True,
+        blank=True,
     )
+    external = models.BooleanField(default=False)
     # One per rendered form: a double click or a re-posted form finds this row again.
     token = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     model_id = models.CharField(max_length=200)

@@ -19,6 +19,8 @@ class Schedule(models.Model):
 
     name = models.CharField(max_length=50, unique=True)
     due_at = models.DateTimeField()
+    # When the last claimed run started: the reconciliation sweep reads what changed since.
+    ran_at = models.DateTimeField(null=True, blank=True)
 
     def __str__(self) -> str:
         return f"{self.name} due {self.due_at:%Y-%m-%d %H:%M:%S}"

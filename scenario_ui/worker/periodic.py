@@ -1,4 +1,5 @@
-"""The periodic task: every 30 s a worker reports it is alive (pages warn when it stops).
+"""The periodic task: every 30 s a worker reports it is alive (pages warn when it stops)
+and sweeps the project's changed jobs into our records (`generate.sweep`).
 
 django.tasks has no clock of its own: the task enqueues its next run itself. Each
 worker's start enqueues one too (`run_worker`), in case the chain was lost; of copies
@@ -7,34 +8,59 @@ due at the same time, only the one that claims the schedule runs on.
 
 from __future__ import annotations
 
-from datetime import timedelta
+import logging
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 
 from django.tasks import task
 from django.utils import timezone
 
+from scenario_ui.generate.sweep import sweep
+from scenario_ui.scenario.errors import ScenarioError
 from scenario_ui.worker.heartbeat import beat
 from scenario_ui.worker.models import Schedule
 from scenario_ui.worker.scheduling import enqueue_in
+
+log = logging.getLogger("scenario_ui.worker")
 
 WATCH = "watch"
 EVERY_SECONDS = 30
 
 
-def claim(name: str, *, every_seconds: float) -> bool:
-    """Whether this run is the one due now: one conditional UPDATE, atomic in any database."""
+@dataclass(frozen=True)
+class Claimed:
+    # When the previous claimed run started (None for the first).
+    previous_run: datetime | None
+
+
+def claim(name: str, *, every_seconds: float) -> Claimed | None:
+    """This run, when it is the one due now (one conditional UPDATE, atomic in any
+    database), else None."""
     now = timezone.now()
-    Schedule.objects.get_or_create(name=name, defaults={"due_at": now})
+    schedule, _ = Schedule.objects.get_or_create(name=name, defaults={"due_at": now})
     # A little early counts: the queue may start a task a moment before its due time.
-    due = Schedule.objects.filter(name=name, due_at__lte=now + timedelta(seconds=1))
-    return due.update(due_at=now + timedelta(seconds=every_seconds)) == 1
+    due = Schedule.objects.filter(
+        name=name, due_at__lte=now + timedelta(seconds=1), ran_at=schedule.ran_at
+    )
+    if due.update(due_at=now + timedelta(seconds=every_seconds), ran_at=now) != 1:
+        return None
+    return Claimed(previous_run=schedule.ran_at)
 
 
 @task()
 def keep_watch() -> None:
-    if not claim(WATCH, every_seconds=EVERY_SECONDS):
+    claimed = claim(WATCH, every_seconds=EVERY_SECONDS)
+    if claimed is None:
         return
     beat()
+    # Whatever the sweep meets, the chain goes on: the next run is enqueued first.
     enqueue_in(keep_watch, EVERY_SECONDS)
+    try:
+        sweep(since=claimed.previous_run)
+    except ScenarioError as problem:
+        # The next sweep reads from this run's start again, so nothing is missed.
+        Schedule.objects.filter(name=WATCH).update(ran_at=claimed.previous_run)
+        log.warning("sweep problem=%s: %s", type(problem).__name__, problem.message)
 
 
 def start_watching() -> None:

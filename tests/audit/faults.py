@@ -75,19 +75,34 @@ def is_charged(request: httpx.Request) -> bool:
     return charged and request.url.params.get("dryRun") != "true"
 
 
-class FaultyTransport(httpx.BaseTransport):
-    """The sandbox in-process, with `fault` on the first charged request only."""
+def is_job_read(request: httpx.Request) -> bool:
+    """A worker's read: one job, or the project's changed jobs."""
+    return request.method == "GET" and request.url.path.startswith("/sandbox/v1/jobs")
 
-    def __init__(self, fault: Fault) -> None:
+
+class FaultyTransport(httpx.BaseTransport):
+    """The sandbox in-process, with `fault` on the first charged request only (or on every
+    request `targets` picks, with `every_time`)."""
+
+    def __init__(
+        self,
+        fault: Fault,
+        *,
+        targets: Callable[[httpx.Request], bool] = is_charged,
+        every_time: bool = False,
+    ) -> None:
         self.fault = fault
         self.sandbox = httpx.WSGITransport(app=InProcessWSGIApp())
+        self.targets = targets
+        self.every_time = every_time
+        # The requests `targets` picked (for the default, the charged ones).
         self.charged: list[httpx.Request] = []
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
-        if not is_charged(request):
+        if not self.targets(request):
             return self.sandbox.handle_request(request)
         self.charged.append(request)
-        if len(self.charged) > 1:
+        if len(self.charged) > 1 and not self.every_time:
             return self.sandbox.handle_request(request)
         answer = self.sandbox.handle_request(request) if self.fault.reaches else None
         return self.fault.spoil(request, answer)

@@ -8,14 +8,25 @@ from typing import Any
 import pytest
 from django.test import Client
 
+from scenario_ui.generate.following import follow_generation
 from scenario_ui.generate.models import Generation
 from scenario_ui.sandbox.models import SandboxJob, SandboxTraining
 from scenario_ui.scenario import calls
 from scenario_ui.training.models import Training
 from scenario_ui.web.attempts import TOKEN
-from tests.audit.faults import AFTER_SEND, FAULTS, Fault, FaultyTransport, faulty_client_builder
+from scenario_ui.worker.models import Schedule
+from scenario_ui.worker.periodic import WATCH, keep_watch
+from tests.audit.faults import (
+    AFTER_SEND,
+    FAULTS,
+    Fault,
+    FaultyTransport,
+    faulty_client_builder,
+    is_job_read,
+)
 from tests.forms.html import Element, parse_html, posted_fields
-from tests.worker.support import run_enqueued
+from tests.generate.support import submitted
+from tests.worker.support import enqueued, forget_enqueued, run_enqueued
 
 pytestmark = pytest.mark.usefixtures("seeded_sandbox")
 
@@ -155,6 +166,31 @@ def test_a_training_fault_never_charges_twice(signed_in: Client, faulty: FaultyT
         assert len(faulty.charged) == 2
     assert Training.objects.count() == 1
     assert SandboxTraining.objects.count() == 1
+
+
+# --- the worker's reads ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("fault", FAULTS, ids=lambda fault: fault.name)
+def test_a_read_fault_in_the_worker_keeps_the_record_and_reads_again(
+    user: Any, fault: Fault, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    generation = submitted(user, LUMEN, {"prompt": ["a lighthouse"]})
+    forget_enqueued()
+    transport = FaultyTransport(fault, targets=is_job_read, every_time=True)
+    monkeypatch.setattr(calls, "build_client", faulty_client_builder(transport))
+    follow_generation.call(generation.pk, 1.0)
+    generation.refresh_from_db()
+    assert (generation.status, generation.checked_at) == ("queued", None)
+    [again] = enqueued("follow_generation")
+    assert again.args[1] == (7.0 if fault.name == "429 with Retry-After" else 1.5)
+    # The sweep meets the same fault: the heartbeat chain goes on, the next sweep reads
+    # from the same moment.
+    forget_enqueued()
+    keep_watch.call()
+    assert Schedule.objects.get(name=WATCH).ran_at is None
+    assert len(enqueued("keep_watch")) == 1
+    assert len(transport.charged) == 2
 
 
 def test_every_fault_after_sending_is_covered() -> None:

@@ -7,17 +7,20 @@ from django.utils import timezone
 
 from scenario_ui.worker.heartbeat import last_beat
 from scenario_ui.worker.models import Schedule
-from scenario_ui.worker.periodic import WATCH, claim, keep_watch, start_watching
+from scenario_ui.worker.periodic import WATCH, Claimed, claim, keep_watch, start_watching
 from tests.worker.support import enqueued, forget_enqueued
 
 pytestmark = pytest.mark.django_db
 
 
 def test_of_copies_due_at_once_only_one_claims_the_run() -> None:
-    assert claim("sweep", every_seconds=30) is True
-    assert claim("sweep", every_seconds=30) is False
+    first = claim("sweep", every_seconds=30)
+    assert first == Claimed(previous_run=None)
+    assert claim("sweep", every_seconds=30) is None
+    ran_at = Schedule.objects.get(name="sweep").ran_at
     Schedule.objects.filter(name="sweep").update(due_at=timezone.now() - timedelta(seconds=1))
-    assert claim("sweep", every_seconds=30) is True
+    # The next run learns when the previous one ran: the sweep reads from there.
+    assert claim("sweep", every_seconds=30) == Claimed(previous_run=ran_at)
 
 
 def test_keep_watch_beats_and_comes_back_in_30_s() -> None:
