@@ -24,6 +24,7 @@ from scenario_ui.generate.models import Generation
 from scenario_ui.sandbox.models import SandboxJob
 from scenario_ui.training.models import Training
 from scenario_ui.web.attempts import TOKEN, new_token
+from scenario_ui.worker.heartbeat import beat
 from tests.generate.support import png_bytes
 from tests.sandbox.factories import AUTH_HEADERS
 
@@ -80,6 +81,8 @@ ACCESS: dict[str, Access] = {
     "authoring:test_run": Access.OWNER,
     "authoring:run": Access.OWNER,
     "authoring:run_output": Access.OWNER,
+    # For load balancers: says only whether the database, the cache and a worker work.
+    "worker:healthz": Access.PUBLIC,
     "sandbox:models-list": Access.API_KEY,
     "sandbox:models-get-bulk": Access.API_KEY,
     "sandbox:model-detail": Access.API_KEY,
@@ -136,6 +139,7 @@ class World:
 
 @pytest.fixture
 def world(seeded_sandbox: None, django_user_model: Any) -> World:
+    beat()  # A worker runs: /healthz/ answers 200 (its 503 is tested in tests/worker).
     owner = django_user_model.objects.create_user("owner", password="a-long-password")
     other = django_user_model.objects.create_user("other", password="a-long-password")
     client = Client()
