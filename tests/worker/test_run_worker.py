@@ -18,17 +18,21 @@ def started(monkeypatch: pytest.MonkeyPatch) -> list[tuple[tuple[Any, ...], dict
     return calls
 
 
+@pytest.fixture
+def no_periodic_start(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each backend's own enqueue is tested with it (test_backends.py): not here."""
+    monkeypatch.setattr(run_worker, "start_watching", lambda: None)
+
+
+@pytest.mark.usefixtures("no_periodic_start")
 def test_the_database_backend_runs_db_worker(settings: Any, started: list[Any]) -> None:
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     call_command("run_worker")
     assert started == [(("db_worker",), {"reload": False})]
 
 
-def test_rq_runs_an_rq_worker_with_its_scheduler(
-    settings: Any, started: list[Any], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    # No Redis in this test: the periodic task's enqueue is tested on its own.
-    monkeypatch.setattr(run_worker, "start_watching", lambda: None)
+@pytest.mark.usefixtures("no_periodic_start")
+def test_rq_runs_an_rq_worker_with_its_scheduler(settings: Any, started: list[Any]) -> None:
     settings.TASKS = {"default": {"BACKEND": run_worker.RQ_BACKEND, "QUEUES": ["default"]}}
     call_command("run_worker")
     assert started == [
