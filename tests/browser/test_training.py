@@ -1,28 +1,17 @@
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.worker.support import run_due
+from tests.browser.worker import work_until
 
 pytestmark = pytest.mark.browser
 
 MODEL = "model_demo-my-mascot-flux"
 # The monitor polls every 2 s; a six-second training is queued then starting for 1.8 s.
 WAIT_MS = 20_000
-
-
-def work_until(page: Page, done: Callable[[], bool], seconds: float = 20) -> None:
-    """Be the background worker while the page runs: every 0.3 s, run the tasks now due."""
-    for _ in range(int(seconds / 0.3)):
-        run_due()
-        if done():
-            return
-        page.wait_for_timeout(300)
-    raise AssertionError("the page did not get there in time")
 
 
 def progress_value(page: Page) -> int:
