@@ -44,6 +44,9 @@ run: install
 	$(BIN)/python manage.py seed_sandbox
 	$(BIN)/python manage.py ensure_demo_user
 	$(BIN)/python manage.py sandbox_credentials --base-url http://$(HOST):$(PORT)/sandbox/v1
+	@# The sandbox tells the app when its jobs end, as Scenario does (with real credentials,
+	@# register a public URL by hand: see README, "Deploy").
+	@if [ -z "$$SCENARIO_SDK_API_KEY" ]; then $(BIN)/python manage.py scenario_webhook register --if-missing --base-url http://$(HOST):$(PORT); fi
 	@echo "Starting the web server and one background worker (Procfile); Ctrl-C stops both."
 	PATH="$(abspath $(BIN)):$$PATH" HOST=$(HOST) $(BIN)/honcho start --port $(PORT) --procfile Procfile
 

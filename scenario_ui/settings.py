@@ -41,6 +41,11 @@ SCENARIO_SDK_API_KEY = os.environ.get("SCENARIO_SDK_API_KEY", "")
 SCENARIO_SDK_API_SECRET = os.environ.get("SCENARIO_SDK_API_SECRET", "")
 SCENARIO_BASE_URL = os.environ.get("SCENARIO_BASE_URL", "")
 SCENARIO_SANDBOX = not (SCENARIO_SDK_API_KEY and SCENARIO_SDK_API_SECRET)
+# The project whose webhook endpoints `manage.py scenario_webhook` manages; the sandbox
+# has one project and takes any id.
+SCENARIO_PROJECT_ID = os.environ.get(
+    "SCENARIO_PROJECT_ID", "proj_sandbox" if SCENARIO_SANDBOX else ""
+)
 SCENARIO_TIMEOUT_SECONDS = float(os.environ.get("SCENARIO_TIMEOUT_SECONDS", "15"))
 SCENARIO_DEFINITION_TTL_SECONDS = int(os.environ.get("SCENARIO_DEFINITION_TTL_SECONDS", "300"))
 SCENARIO_LIST_TTL_SECONDS = int(os.environ.get("SCENARIO_LIST_TTL_SECONDS", "60"))

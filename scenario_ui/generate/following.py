@@ -13,8 +13,9 @@ from django.tasks import task
 from scenario_ui.generate.models import Generation
 from scenario_ui.generate.tracking import refresh, store_results
 from scenario_ui.scenario.errors import ScenarioError, ScenarioRateLimited
-from scenario_ui.worker.backoff import FIRST_SECONDS, next_delay
+from scenario_ui.worker.backoff import LONGEST_SECONDS, first_delay, next_delay
 from scenario_ui.worker.heartbeat import beat
+from scenario_ui.worker.models import WebhookEndpoint
 from scenario_ui.worker.scheduling import enqueue_in
 
 log = logging.getLogger("scenario_ui.worker")
@@ -42,9 +43,16 @@ def follow_generation(generation_pk: int, previous_delay: float | None = None) -
 
 
 def start_following(generation: Generation) -> None:
-    """Once a generation has a job (or its results are to read): a read a second later."""
+    """Once a submission has a job: its first read, a second later (30 s with webhooks)."""
     if generation.job_id:
-        enqueue_in(follow_generation, FIRST_SECONDS, generation.pk, FIRST_SECONDS)
+        delay = first_delay(webhooks=WebhookEndpoint.objects.exists())
+        enqueue_in(follow_generation, delay, generation.pk, delay)
+
+
+def read_soon(generation: Generation) -> None:
+    """A read now, for news of the job (a delivery, a sweep): if it still runs, its own
+    chain of reads goes on, so this one does not come back soon."""
+    enqueue_in(follow_generation, 0, generation.pk, LONGEST_SECONDS)
 
 
 def _log(generation: Generation, problem: ScenarioError | None) -> None:

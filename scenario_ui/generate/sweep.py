@@ -17,11 +17,11 @@ from typing import Any
 from django.utils import timezone
 
 from scenario_ui.authoring.models import DraftTestRun
-from scenario_ui.generate.following import start_following as follow_generation_soon
-from scenario_ui.generate.models import Generation
+from scenario_ui.generate.following import read_soon as read_generation_soon
+from scenario_ui.generate.models import TERMINAL, Generation
 from scenario_ui.generate.tracking import apply_job
 from scenario_ui.scenario.jobs import jobs_updated_after
-from scenario_ui.training.following import start_following as follow_training_soon
+from scenario_ui.training.following import read_soon as read_training_soon
 from scenario_ui.training.models import Training
 
 log = logging.getLogger("scenario_ui.worker")
@@ -59,7 +59,9 @@ def sweep(*, since: datetime | None) -> Swept:
         if job_id in test_runs:
             continue
         if job_id in trainings:
-            follow_training_soon(trainings[job_id])
+            # Only news of its end (a delivery may be lost): its own reads follow the rest.
+            if job.get("status") in TERMINAL:
+                read_training_soon(trainings[job_id])
             continue
         if _is_training(job):
             continue
@@ -75,7 +77,7 @@ def sweep(*, since: datetime | None) -> Swept:
         apply_job(generation, job)
         updated += 1
         if generation.status == Generation.Status.SUCCESS and not generation.results:
-            follow_generation_soon(generation)
+            read_generation_soon(generation)
     log.info("sweep read=%s updated=%s imported=%s", len(jobs), updated, imported)
     return Swept(read=len(jobs), updated=updated, imported=imported)
 

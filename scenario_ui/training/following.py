@@ -18,8 +18,9 @@ from scenario_ui.scenario.errors import ScenarioError, ScenarioRateLimited
 from scenario_ui.training.models import Training
 from scenario_ui.training.monitor import FINISHED_STATUSES
 from scenario_ui.training.ownership import STARTED_STATUSES
-from scenario_ui.worker.backoff import FIRST_SECONDS, next_delay
+from scenario_ui.worker.backoff import LONGEST_SECONDS, first_delay, next_delay
 from scenario_ui.worker.heartbeat import beat
+from scenario_ui.worker.models import WebhookEndpoint
 from scenario_ui.worker.scheduling import enqueue_in
 
 log = logging.getLogger("scenario_ui.worker")
@@ -56,7 +57,13 @@ def follow_training(training_pk: int, previous_delay: float | None = None) -> No
 
 
 def start_following(training: Training) -> None:
-    enqueue_in(follow_training, FIRST_SECONDS, training.pk, FIRST_SECONDS)
+    delay = first_delay(webhooks=WebhookEndpoint.objects.exists())
+    enqueue_in(follow_training, delay, training.pk, delay)
+
+
+def read_soon(training: Training) -> None:
+    """A read now, for news of the training (a delivery, a cancel, a sweep)."""
+    enqueue_in(follow_training, 0, training.pk, LONGEST_SECONDS)
 
 
 def record(training: Training, model: dict[str, object]) -> None:

@@ -8,7 +8,7 @@ from datetime import datetime
 from django.contrib.auth.models import User
 
 from scenario_ui.schema import ModelDefinition
-from scenario_ui.training.following import start_following
+from scenario_ui.training.following import read_soon
 from scenario_ui.training.models import Training
 from scenario_ui.training.monitor import TrainingMonitor, monitor_for
 from scenario_ui.training.page import followed_training
@@ -50,4 +50,4 @@ def follow_now(user: User, model_id: str) -> None:
     """After a cancel: read the model again soon rather than at the back-off's pace."""
     latest = Training.objects.filter(user=user, model_id=model_id).first()
     if latest is not None:
-        start_following(latest)
+        read_soon(latest)

@@ -6,4 +6,7 @@ from scenario_ui.worker import views
 
 app_name = "worker"
 
-urlpatterns = [path("healthz/", views.healthz, name="healthz")]
+urlpatterns = [
+    path("healthz/", views.healthz, name="healthz"),
+    path("hooks/scenario/<str:token>/", views.scenario_hook, name="scenario_hook"),
+]

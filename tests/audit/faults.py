@@ -80,6 +80,10 @@ def is_job_read(request: httpx.Request) -> bool:
     return request.method == "GET" and request.url.path.startswith("/sandbox/v1/jobs")
 
 
+def is_webhook_registration(request: httpx.Request) -> bool:
+    return request.method == "POST" and request.url.path.endswith("/webhook-endpoints")
+
+
 class FaultyTransport(httpx.BaseTransport):
     """The sandbox in-process, with `fault` on the first charged request only (or on every
     request `targets` picks, with `every_time`)."""

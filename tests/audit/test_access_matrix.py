@@ -17,14 +17,16 @@ import pytest
 from django.contrib.auth.models import User
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 
 from scenario_ui.authoring.drafts import new_draft
 from scenario_ui.authoring.models import DraftTestRun
 from scenario_ui.generate.models import Generation
-from scenario_ui.sandbox.models import SandboxJob
+from scenario_ui.sandbox.models import SandboxJob, SandboxWebhookEndpoint
 from scenario_ui.training.models import Training
 from scenario_ui.web.attempts import TOKEN, new_token
 from scenario_ui.worker.heartbeat import beat
+from scenario_ui.worker.models import WebhookEndpoint
 from tests.generate.support import png_bytes
 from tests.sandbox.factories import AUTH_HEADERS
 
@@ -37,6 +39,8 @@ class Access(Enum):
     # The bytes of an asset, loaded by <img>: like the real API's signed URLs, its
     # unguessable id is the key.
     ASSET_BYTES = "anyone who knows the asset's id"
+    # Scenario's webhook deliveries carry no session nor key: the URL's token is the check.
+    HOOK_TOKEN = "anyone who knows the endpoint's token; 404 for a wrong one"
 
 
 ACCESS: dict[str, Access] = {
@@ -83,6 +87,8 @@ ACCESS: dict[str, Access] = {
     "authoring:run_output": Access.OWNER,
     # For load balancers: says only whether the database, the cache and a worker work.
     "worker:healthz": Access.PUBLIC,
+    # Scenario's deliveries: only the endpoint's unguessable token opens it (404 otherwise).
+    "worker:scenario_hook": Access.HOOK_TOKEN,
     "sandbox:models-list": Access.API_KEY,
     "sandbox:models-get-bulk": Access.API_KEY,
     "sandbox:model-detail": Access.API_KEY,
@@ -96,6 +102,9 @@ ACCESS: dict[str, Access] = {
     "sandbox:assets-get-bulk": Access.API_KEY,
     "sandbox:asset-detail": Access.API_KEY,
     "sandbox:asset-content": Access.ASSET_BYTES,
+    "sandbox:webhook-endpoints": Access.API_KEY,
+    "sandbox:webhook-endpoint": Access.API_KEY,
+    "sandbox:webhook-events": Access.API_KEY,
     "sandbox:route-not-found": Access.API_KEY,
 }
 LUMEN = "model_demo-lumen-xl"
@@ -160,6 +169,12 @@ def world(seeded_sandbox: None, django_user_model: Any) -> World:
     run = DraftTestRun.objects.create(
         draft=draft, user=owner, asset_ids=[asset_id], status="success"
     )
+    remote = SandboxWebhookEndpoint.objects.create(
+        project_id="proj_sandbox", url="http://testserver/", secret="s", created_at=timezone.now()
+    )
+    hook = WebhookEndpoint.objects.create(
+        endpoint_id=remote.id, token="a-long-unguessable-token", url="http://testserver/"
+    )
     # The value each URL parameter takes, by the kind of URL: the owner's things.
     samples = {
         "app": {"model_id": MASCOT, "pk": str(generation.pk)},
@@ -174,7 +189,10 @@ def world(seeded_sandbox: None, django_user_model: Any) -> World:
             "model_id": LUMEN,
             "job_id": SandboxJob.objects.get().id,
             "asset_id": asset_id,
+            "project_id": "proj_sandbox",
+            "endpoint_id": remote.id,
         },
+        "worker": {"token": hook.token},
     }
     return World(owner=owner, other=other, samples=samples)
 
@@ -200,7 +218,7 @@ def problems_of(access: Access, where: str, answers: dict[str, Any]) -> Iterator
         if status >= 500:
             yield f"{actor}: {where} -> {status}"
     match access:
-        case Access.PUBLIC | Access.ASSET_BYTES:
+        case Access.PUBLIC | Access.ASSET_BYTES | Access.HOOK_TOKEN:
             refused = {actor: s for actor, s in statuses.items() if s in (401, 403)}
             if refused:
                 yield f"{where} refused {refused}"
@@ -244,3 +262,10 @@ def test_who_may_use_each_url(world: World) -> None:
             }
             problems += problems_of(ACCESS[route.name], f"{method.upper()} {url}", answers)
     assert problems == []
+
+
+def test_a_webhook_with_a_wrong_token_is_not_found(world: World) -> None:
+    for token in ("a-long-unguessable-tokem", "x"):
+        assert (
+            Client().post(f"/hooks/scenario/{token}/", "{}", "application/json").status_code == 404
+        )

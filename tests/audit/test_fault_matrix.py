@@ -3,18 +3,20 @@ record, a clear state for the user, and nothing resendable by accident."""
 
 from __future__ import annotations
 
+import io
 from typing import Any
 
 import pytest
+from django.core.management import CommandError, call_command
 from django.test import Client
 
 from scenario_ui.generate.following import follow_generation
 from scenario_ui.generate.models import Generation
-from scenario_ui.sandbox.models import SandboxJob, SandboxTraining
+from scenario_ui.sandbox.models import SandboxJob, SandboxTraining, SandboxWebhookEndpoint
 from scenario_ui.scenario import calls
 from scenario_ui.training.models import Training
 from scenario_ui.web.attempts import TOKEN
-from scenario_ui.worker.models import Schedule
+from scenario_ui.worker.models import Schedule, WebhookEndpoint
 from scenario_ui.worker.periodic import WATCH, keep_watch
 from tests.audit.faults import (
     AFTER_SEND,
@@ -23,6 +25,7 @@ from tests.audit.faults import (
     FaultyTransport,
     faulty_client_builder,
     is_job_read,
+    is_webhook_registration,
 )
 from tests.forms.html import Element, parse_html, posted_fields
 from tests.generate.support import submitted
@@ -191,6 +194,28 @@ def test_a_read_fault_in_the_worker_keeps_the_record_and_reads_again(
     assert Schedule.objects.get(name=WATCH).ran_at is None
     assert len(enqueued("keep_watch")) == 1
     assert len(transport.charged) == 2
+
+
+# --- registering the webhook endpoint -----------------------------------------------------------
+
+
+@pytest.mark.parametrize("fault", FAULTS, ids=lambda fault: fault.name)
+def test_a_registration_fault_stores_nothing_and_says_what_to_check(
+    db: None, fault: Fault, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    transport = FaultyTransport(fault, targets=is_webhook_registration)
+    monkeypatch.setattr(calls, "build_client", faulty_client_builder(transport))
+    with pytest.raises(CommandError) as refused:
+        call_command("scenario_webhook", "register", "--base-url", "http://testserver")
+    assert WebhookEndpoint.objects.count() == 0
+    orphan_warned = "may have been created" in str(refused.value)
+    assert orphan_warned == fault.reaches
+    assert SandboxWebhookEndpoint.objects.count() == (1 if fault.reaches else 0)
+    # Registering again works, and is the only endpoint this app knows.
+    call_command(
+        "scenario_webhook", "register", "--base-url", "http://testserver", stdout=io.StringIO()
+    )
+    assert WebhookEndpoint.objects.count() == 1
 
 
 def test_every_fault_after_sending_is_covered() -> None:

@@ -40,7 +40,8 @@ def test_one_sweep_updates_every_changed_record(user: User, sandbox_clock: Movab
     assert (ok.status, failing.status) == ("success", "failure")
     assert ok.checked_at is not None
     # The success's results are read by its follow task, at once.
-    assert [task.args for task in enqueued("follow_generation")] == [[ok.pk, 1.0]]
+    [results_read] = enqueued("follow_generation")
+    assert (results_read.args, results_read.task.run_after) == ([ok.pk, 30.0], None)
     # Nothing changed since: nothing to update.
     assert sweep(since=timezone.now()).updated == 0
 
