@@ -221,3 +221,19 @@ class SandboxWebhookEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.id} {self.type} ({self.status})"
+
+
+class SandboxCallCount(models.Model):
+    """How many API calls the sandbox served, per route and method (`manage.py sandbox_stats`)."""
+
+    route = models.CharField(max_length=200)
+    method = models.CharField(max_length=10)
+    count = models.PositiveBigIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["route", "method"], name="one_count_per_route")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.method} {self.route}: {self.count}"

@@ -39,6 +39,7 @@ urlpatterns = [
         views_webhooks.webhook_events,
         name="webhook-events",
     ),
+    path("_stats", views_webhooks.call_stats, name="stats"),
     # Anything else under the API root answers in the API's error shape, never an HTML page.
     re_path(r"^.*$", views.route_not_found, name="route-not-found"),
 ]

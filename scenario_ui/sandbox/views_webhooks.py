@@ -1,4 +1,5 @@
-"""`projects/{id}/webhook-endpoints`: create, list and delete endpoints, list their events."""
+"""`projects/{id}/webhook-endpoints`: create, list and delete endpoints, list their events;
+and `_stats`, the sandbox's own count of the calls it served."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from django.http import HttpRequest, JsonResponse
 
 from scenario_ui.sandbox.api.bodies import parse_json_object
 from scenario_ui.sandbox.api.endpoint import sandbox_endpoint
+from scenario_ui.sandbox.call_counts import call_counts
 from scenario_ui.sandbox.models import SandboxWebhookEndpoint
 from scenario_ui.sandbox.webhooks import (
     create_endpoint,
@@ -38,3 +40,9 @@ def webhook_events(request: HttpRequest, project_id: str, endpoint_id: str) -> J
     endpoint = find_endpoint(project_id, endpoint_id)
     events = endpoint.events.order_by("-created_at")
     return JsonResponse({"webhookEvents": [event_json(event) for event in events]})
+
+
+@sandbox_endpoint("GET", counted=False)
+def call_stats(request: HttpRequest) -> JsonResponse:
+    """How many calls the sandbox served, per route (not counting this one)."""
+    return JsonResponse(call_counts().as_json())

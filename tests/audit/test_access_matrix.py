@@ -105,6 +105,7 @@ ACCESS: dict[str, Access] = {
     "sandbox:webhook-endpoints": Access.API_KEY,
     "sandbox:webhook-endpoint": Access.API_KEY,
     "sandbox:webhook-events": Access.API_KEY,
+    "sandbox:stats": Access.API_KEY,
     "sandbox:route-not-found": Access.API_KEY,
 }
 LUMEN = "model_demo-lumen-xl"
