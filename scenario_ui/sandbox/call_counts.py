@@ -15,7 +15,6 @@ from django.http import HttpRequest
 from scenario_ui.sandbox.json_types import JsonObject
 from scenario_ui.sandbox.models import SandboxCallCount
 
-
 API_PREFIX = "sandbox/v1/"
 
 
