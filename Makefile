@@ -84,6 +84,7 @@ fuzz: install
 bench: install
 	$(BIN)/python manage.py bench
 	$(BIN)/python manage.py bench_studio
+	$(BIN)/python -m scenario_ui.benchmarks.jobs $(BENCH_JOBS_ARGS)
 
 # The benchmarks' extra packages (locust, ...), installed by their targets only.
 BENCH_STAMP := $(VENV)/.bench-installed

@@ -162,6 +162,8 @@ TASKS = {
         else {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": TASK_QUEUES}
     )
 }
+# How often the periodic task beats and sweeps the project's changed jobs.
+WORKER_PERIOD_SECONDS = float(os.environ.get("WORKER_PERIOD_SECONDS", "30"))
 RQ_QUEUES = {name: {"URL": REDIS_URL or "redis://127.0.0.1:6379/0"} for name in TASK_QUEUES}
 
 # Sessions are read from the cache (Redis when configured) and written through to

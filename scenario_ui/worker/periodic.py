@@ -1,5 +1,6 @@
-"""The periodic task: every 30 s a worker reports it is alive (pages warn when it stops)
-and sweeps the project's changed jobs into our records (`generate.sweep`).
+"""The periodic task: every 30 s (`WORKER_PERIOD_SECONDS`) a worker reports it is alive
+(pages warn when it stops) and sweeps the project's changed jobs into our records
+(`generate.sweep`).
 
 django.tasks has no clock of its own: the task enqueues its next run itself. Each
 worker's start enqueues one too (`run_worker`), in case the chain was lost; of copies
@@ -12,6 +13,7 @@ import logging
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from django.conf import settings
 from django.tasks import task
 from django.utils import timezone
 
@@ -24,7 +26,6 @@ from scenario_ui.worker.scheduling import enqueue_in
 log = logging.getLogger("scenario_ui.worker")
 
 WATCH = "watch"
-EVERY_SECONDS = 30
 
 
 @dataclass(frozen=True)
@@ -49,12 +50,13 @@ def claim(name: str, *, every_seconds: float) -> Claimed | None:
 
 @task()
 def keep_watch() -> None:
-    claimed = claim(WATCH, every_seconds=EVERY_SECONDS)
+    every = settings.WORKER_PERIOD_SECONDS
+    claimed = claim(WATCH, every_seconds=every)
     if claimed is None:
         return
     beat()
     # Whatever the sweep meets, the chain goes on: the next run is enqueued first.
-    enqueue_in(keep_watch, EVERY_SECONDS)
+    enqueue_in(keep_watch, every)
     try:
         sweep(since=claimed.previous_run)
     except ScenarioError as problem:
