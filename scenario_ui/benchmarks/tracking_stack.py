@@ -28,6 +28,7 @@ from scenario_ui.benchmarks.production import (
 )
 
 JOB_SECONDS: Final = 4
+TRAINING_SECONDS: Final = 6
 # What `make serve` starts once the app is prepared.
 SERVE_COMMAND: Final = (
     f"{Path(sys.executable).parent}/honcho start --procfile Procfile.serve --port {{port}}"
@@ -99,19 +100,25 @@ def tracking_stack(
     webhooks: bool,
     period_seconds: float = 30,
     job_seconds: float = JOB_SECONDS,
+    webhook_base_url: str = "",
     server_command: str = SERVE_COMMAND,
 ) -> Iterator[Stack]:
     """Prepared, started and stopped around the block; `webhooks` registers the sandbox's
-    endpoint first, as `make run` does."""
+    endpoint first, as `make run` does (at `webhook_base_url` instead of the server: where
+    deliveries are lost)."""
     database = WORK_DIR / f"{name}.sqlite3"
     WORK_DIR.mkdir(exist_ok=True)
     database.unlink(missing_ok=True)
     key_pair = (secrets.token_urlsafe(12), secrets.token_urlsafe(24))
     environment = production_environment(f"sqlite:///{database}")
+    # The embedded shape: tasks in this run's database, for db_worker. A Redis queue would
+    # be shared with whatever else uses that Redis, and outlive the run.
+    environment.pop("REDIS_URL", None)
     environment.update(
         SANDBOX_API_KEY=key_pair[0],
         SANDBOX_API_SECRET=key_pair[1],
         SANDBOX_JOB_SECONDS=str(job_seconds),
+        SANDBOX_TRAINING_SECONDS=str(TRAINING_SECONDS),
         WORKER_PERIOD_SECONDS=str(period_seconds),
         PATH=f"{Path(sys.executable).parent}:{environment.get('PATH', '')}",
         WEB_CONCURRENCY="2",

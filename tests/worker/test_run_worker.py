@@ -28,7 +28,7 @@ def no_periodic_start(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_the_database_backend_runs_db_worker(settings: Any, started: list[Any]) -> None:
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     call_command("run_worker")
-    assert started == [(("db_worker",), {"reload": False})]
+    assert started == [(("db_worker",), {"reload": False, "interval": 0.2})]
 
 
 @pytest.mark.usefixtures("no_periodic_start")
