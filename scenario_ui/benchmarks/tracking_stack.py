@@ -136,7 +136,7 @@ def tracking_stack(
                     "scenario_webhook",
                     "register",
                     "--base-url",
-                    web.url,
+                    webhook_base_url or web.url,
                 ],
                 cwd=PROJECT_DIR,
                 env=environment,

@@ -45,7 +45,10 @@ class JobView:
 
     @property
     def checked_at(self) -> datetime | None:
-        return self.generation.checked_at
+        """When Scenario last told us the status: a worker's read, else the submission's
+        own answer (with webhooks, nothing is read until Scenario reports a change)."""
+        generation = self.generation
+        return generation.checked_at or (generation.updated_at if generation.job_id else None)
 
     @property
     def worker_missing(self) -> bool:

@@ -19,9 +19,12 @@ API_PREFIX = "sandbox/v1/"
 
 
 def count_call(request: HttpRequest) -> None:
+    """Count a call the URLs routed here (a view called directly is no API call)."""
     match = request.resolver_match
+    if match is None:
+        return
     # The same route served from outside (under sandbox/v1/) or in-process counts once.
-    route = (match.route if match is not None else request.path).removeprefix(API_PREFIX)
+    route = match.route.removeprefix(API_PREFIX)
     method = request.method or "GET"
     counted = SandboxCallCount.objects.filter(route=route, method=method)
     if counted.update(count=F("count") + 1):

@@ -35,6 +35,9 @@ def follow_training(training_pk: int, previous_delay: float | None = None) -> No
     training = Training.objects.filter(pk=training_pk).first()
     if training is None or training.outcome == Training.Outcome.SUBMITTING:
         return
+    if training.model_status in FINISHED_STATUSES:
+        # Read to its end already (a late delivery, the safety-net read): nothing to learn.
+        return
     problem = None
     try:
         record(training, gateway.retrieve_model(training.model_id, fresh=True))

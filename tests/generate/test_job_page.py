@@ -40,17 +40,18 @@ def generation_of(user: User, **fields: Any) -> Generation:
     return Generation.objects.create(user=user, **{**defaults, **fields})
 
 
-WORKER_ALIVE = WorkerState(last_beat=timezone.now())
-
-
 def view_of(
     generation: Generation,
     results: list[ResultAsset] | None = None,
     *,
     problem: ScenarioError | None = None,
-    worker: WorkerState = WORKER_ALIVE,
+    worker: WorkerState | None = None,
 ) -> JobView:
-    return JobView(generation=generation, results=results or [], worker=worker, problem=problem)
+    """The view with a worker that has just reported, unless told otherwise."""
+    alive = WorkerState(last_beat=timezone.now())
+    return JobView(
+        generation=generation, results=results or [], worker=worker or alive, problem=problem
+    )
 
 
 def rendered(job: JobView, **context: Any) -> Element:

@@ -63,6 +63,11 @@ def seconds_to_success(client: httpx.Client, page: str, submitted_at: float) -> 
     raise AssertionError(f"{page} did not succeed in 60 s")
 
 
+def reserved_nowhere(closed: socket.socket) -> str:
+    closed.bind(("127.0.0.1", 0))
+    return f"http://127.0.0.1:{closed.getsockname()[1]}"
+
+
 def test_every_job_ends_followed_by_the_worker_and_no_page_calls_scenario() -> None:
     with tracking_stack(name="e2e-tracking", webhooks=True) as stack:
         client = stack.signed_in()
@@ -104,12 +109,17 @@ def test_every_job_ends_followed_by_the_worker_and_no_page_calls_scenario() -> N
 
 
 def test_a_lost_webhook_is_caught_by_the_sweep() -> None:
-    with socket.socket() as closed:
-        closed.bind(("127.0.0.1", 0))
-        nowhere = f"http://127.0.0.1:{closed.getsockname()[1]}"
-    with tracking_stack(
-        name="e2e-lost-webhook", webhooks=True, webhook_base_url=nowhere, period_seconds=3
-    ) as stack:
+    # Bound but not listening, for the whole test: connections are refused, and no server
+    # can be given this port meanwhile.
+    with (
+        socket.socket() as closed,
+        tracking_stack(
+            name="e2e-lost-webhook",
+            webhooks=True,
+            webhook_base_url=reserved_nowhere(closed),
+            period_seconds=3,
+        ) as stack,
+    ):
         client = stack.signed_in()
         submitted_at = time.monotonic()
         page = stack.submit(client, LUMEN, {"prompt": "a lighthouse"})
