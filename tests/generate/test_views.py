@@ -524,7 +524,10 @@ def test_look_up_a_lost_submission_from_the_job_page(
     assert generation.job_id == job_id
     # Followed from then on, like any submission.
     assert [task.args for task in enqueued("follow_generation")][-1] == [generation.pk, 1.0]
-    assert f"job {job_id}" in html_of(response).one("p", class_="hint").text
+    assert (
+        f"job {job_id}"
+        in html_of(response).one("div", class_="page-head").one("p", class_="hint").text
+    )
 
 
 def test_a_look_up_that_finds_nothing_says_so(signed_in: Client, user: User) -> None:
