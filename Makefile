@@ -18,7 +18,7 @@ BENCH_SERVER ?= $(BIN)/gunicorn --workers 2 --bind 127.0.0.1:{port} --no-control
 BENCH_RUNS ?= 10
 ANCHOR := bench/browser/rjsf
 
-.PHONY: install run test lint typecheck pytest fuzz bench bench-browser loadtest clean
+.PHONY: install run serve test lint typecheck pytest fuzz bench bench-browser loadtest clean
 
 install: $(STAMP) $(BUNDLE)
 
@@ -44,7 +44,24 @@ run: install
 	$(BIN)/python manage.py seed_sandbox
 	$(BIN)/python manage.py ensure_demo_user
 	$(BIN)/python manage.py sandbox_credentials --base-url http://$(HOST):$(PORT)/sandbox/v1
-	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+	@# The sandbox tells the app when its jobs end, as Scenario does (with real credentials,
+	@# register a public URL by hand: see README, "Deploy").
+	@if [ -z "$$SCENARIO_SDK_API_KEY" ]; then $(BIN)/python manage.py scenario_webhook register --if-missing --base-url http://$(HOST):$(PORT); fi
+	@echo "Starting the web server and one background worker (Procfile); Ctrl-C stops both."
+	PATH="$(abspath $(BIN)):$$PATH" HOST=$(HOST) $(BIN)/honcho start --port $(PORT) --procfile Procfile
+
+# The production shape: gunicorn (WEB_CONCURRENCY workers) + WhiteNoise + a task worker,
+# DEBUG off (SECRET_KEY from the environment, else a new one per start). Behind no TLS
+# proxy here, SECURE_SSL_REDIRECT and SECURE_COOKIES are off unless set.
+serve: install
+	$(BIN)/python manage.py migrate --no-input
+	$(BIN)/python manage.py seed_sandbox
+	$(BIN)/python manage.py ensure_demo_user
+	$(BIN)/python manage.py sandbox_credentials --base-url http://$(HOST):$(PORT)/sandbox/v1
+	export SECRET_KEY="$${SECRET_KEY:-$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))')}" \
+	  DEBUG=false SECURE_SSL_REDIRECT="$${SECURE_SSL_REDIRECT:-false}" SECURE_COOKIES="$${SECURE_COOKIES:-false}" HOST=$(HOST) PATH="$(abspath $(BIN)):$$PATH" && \
+	  $(BIN)/python manage.py collectstatic --no-input -v 0 && \
+	  $(BIN)/honcho start --port $(PORT) --procfile Procfile.serve
 
 lint: install
 	$(BIN)/ruff check .
@@ -67,6 +84,7 @@ fuzz: install
 bench: install
 	$(BIN)/python manage.py bench
 	$(BIN)/python manage.py bench_studio
+	$(BIN)/python -m scenario_ui.benchmarks.jobs $(BENCH_JOBS_ARGS)
 
 # The benchmarks' extra packages (locust, ...), installed by their targets only.
 BENCH_STAMP := $(VENV)/.bench-installed

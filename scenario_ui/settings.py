@@ -41,6 +41,11 @@ SCENARIO_SDK_API_KEY = os.environ.get("SCENARIO_SDK_API_KEY", "")
 SCENARIO_SDK_API_SECRET = os.environ.get("SCENARIO_SDK_API_SECRET", "")
 SCENARIO_BASE_URL = os.environ.get("SCENARIO_BASE_URL", "")
 SCENARIO_SANDBOX = not (SCENARIO_SDK_API_KEY and SCENARIO_SDK_API_SECRET)
+# The project whose webhook endpoints `manage.py scenario_webhook` manages; the sandbox
+# has one project and takes any id.
+SCENARIO_PROJECT_ID = os.environ.get(
+    "SCENARIO_PROJECT_ID", "proj_sandbox" if SCENARIO_SANDBOX else ""
+)
 SCENARIO_TIMEOUT_SECONDS = float(os.environ.get("SCENARIO_TIMEOUT_SECONDS", "15"))
 SCENARIO_DEFINITION_TTL_SECONDS = int(os.environ.get("SCENARIO_DEFINITION_TTL_SECONDS", "300"))
 SCENARIO_LIST_TTL_SECONDS = int(os.environ.get("SCENARIO_LIST_TTL_SECONDS", "60"))
@@ -77,6 +82,9 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django_htmx",
+    "django_tasks_db",
+    "django_rq",
+    "django_tasks_rq",
     "scenario_ui.accounts",
     "scenario_ui.catalog",
     "scenario_ui.authoring",
@@ -85,6 +93,7 @@ INSTALLED_APPS = [
     "scenario_ui.team",
     "scenario_ui.sandbox",
     "scenario_ui.benchmarks",
+    "scenario_ui.worker",
 ]
 
 MIDDLEWARE = [
@@ -143,6 +152,21 @@ CACHES = {
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )
 }
+
+# --- Background work (django.tasks) ---------------------------------------
+# Embedded: tasks wait in the database (SQLite or PostgreSQL) for `manage.py run_worker`.
+# With Redis, RQ: any number of workers on any number of machines share one queue.
+TASK_QUEUES = ["default"]
+TASKS = {
+    "default": (
+        {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": TASK_QUEUES}
+        if REDIS_URL
+        else {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": TASK_QUEUES}
+    )
+}
+# How often the periodic task beats and sweeps the project's changed jobs.
+WORKER_PERIOD_SECONDS = float(os.environ.get("WORKER_PERIOD_SECONDS", "30"))
+RQ_QUEUES = {name: {"URL": REDIS_URL or "redis://127.0.0.1:6379/0"} for name in TASK_QUEUES}
 
 # Sessions are read from the cache (Redis when configured) and written through to
 # the database: a live form update reads no table for its session.
@@ -208,8 +232,10 @@ SESSION_COOKIE_HTTPONLY = True
 if not DEBUG:
     SECURE_SSL_REDIRECT = _env_bool("SECURE_SSL_REDIRECT", default=True)
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-    SESSION_COOKIE_SECURE = True
-    CSRF_COOKIE_SECURE = True
+    # Load balancers probe over plain http inside the network.
+    SECURE_REDIRECT_EXEMPT = [r"^healthz/$"]
+    # Off only for `make serve` on plain http at home: browsers keep no secure cookie there.
+    SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = _env_bool("SECURE_COOKIES", default=True)
     SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "31536000"))
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True

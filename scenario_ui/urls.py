@@ -12,6 +12,7 @@ urlpatterns = [
     path("studio/", include("scenario_ui.authoring.urls")),
     path("team/", include("scenario_ui.team.urls")),
     path("admin/", admin.site.urls),
+    path("", include("scenario_ui.worker.urls")),
     path(
         "accounts/login/",
         auth_views.LoginView.as_view(redirect_authenticated_user=True),

@@ -12,6 +12,7 @@ from django.test import Client
 from scenario_sdk import Scenario
 
 from scenario_ui.scenario import calls, client
+from tests.worker.backend import KeptTasksBackend
 
 
 @pytest.fixture(autouse=True)
@@ -19,6 +20,14 @@ def _empty_cache() -> Iterator[None]:
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _tasks_kept(settings: Any) -> None:
+    """Tasks enqueued by a test are kept, not run: tests read them from `enqueued()` and run
+    them by hand. The real backends have their own tests (tests/worker/test_backends.py)."""
+    settings.TASKS = {"default": {"BACKEND": "tests.worker.backend.KeptTasksBackend"}}
+    KeptTasksBackend.kept.clear()
 
 
 # The sandbox API's key pair in every test, whatever the machine's settings hold.

@@ -1,9 +1,14 @@
-"""What a job page shows, gathered in one place for the views."""
+"""What a job page shows, gathered in one place for the views: our record only.
+
+A background worker (`generate.following`) keeps the record fresh; nothing here
+calls Scenario for a status (output labels come from the model's cached definition).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 from django.contrib.auth.models import User
@@ -11,10 +16,13 @@ from django.shortcuts import get_object_or_404
 
 from scenario_ui.generate.form_page import load_definition
 from scenario_ui.generate.models import Generation
-from scenario_ui.generate.tracking import Refresh, ResultAsset, results
+from scenario_ui.generate.tracking import ResultAsset, results
 from scenario_ui.scenario.errors import ScenarioError
 from scenario_ui.team.access import jobs_visible_to
-from scenario_ui.web.polling import next_poll
+from scenario_ui.worker.heartbeat import WorkerState, worker_state
+
+# Polls read one row: brisk costs little.
+POLL_SECONDS = 2
 
 DEFAULT_OUTPUT_LABEL = "Output"
 
@@ -29,9 +37,10 @@ class LabelledOutput:
 class JobView:
     generation: Generation
     results: list[ResultAsset]
-    # Why the latest read failed, if it did; the page keeps polling with back-off.
-    problem: ScenarioError | None
-    poll_delay: float
+    worker: WorkerState
+    # Why the user's last action (a cancel) failed, if it did.
+    problem: ScenarioError | None = None
+    poll_delay: int = POLL_SECONDS
     # Output name -> label, from the model's `uiConfig.outputProperties`.
     output_labels: Mapping[str, str] = field(default_factory=dict)
 
@@ -53,6 +62,33 @@ class JobView:
             return 100
         return round(self.generation.progress * 100)
 
+    @property
+    def checked_at(self) -> datetime | None:
+        """When Scenario last told us the status: a worker's read, else the submission's
+        own answer (with webhooks, nothing is read until Scenario reports a change)."""
+        generation = self.generation
+        return generation.checked_at or (generation.updated_at if generation.job_id else None)
+
+    @property
+    def worker_missing(self) -> bool:
+        """Only a job still to be followed suffers from a silent worker."""
+        return self.generation.is_running and self.worker.is_stale
+
+    @property
+    def is_settled(self) -> bool:
+        """Finished with its results read: nothing will change any more."""
+        generation = self.generation
+        waiting_for_results = bool(generation.asset_ids) and not generation.results
+        return generation.is_finished and not (
+            generation.status == Generation.Status.SUCCESS and waiting_for_results
+        )
+
+    @property
+    def version(self) -> str:
+        """Changes whenever what the status fragment shows changes."""
+        stamp = self.generation.updated_at.timestamp()
+        return f"job-{self.generation.pk}-{stamp}-{self.worker_missing}"
+
 
 def own_generation(user: User, pk: int) -> Generation:
     """The user's generation (any one, for a lead); 404 for anyone else's."""
@@ -68,22 +104,12 @@ def earlier_request(user: User, pk_text: str) -> dict[str, Any] | None:
     return dict(generation.request_body) if generation is not None else None
 
 
-def job_view(refreshed: Refresh, *, previous_delay: float) -> JobView:
-    """`previous_delay` is how long the page waited for this read (it backs off from it)."""
-    generation = refreshed.generation
-    poll = next_poll(refreshed.error, previous=previous_delay)
-    problem = poll.problem
-    found: list[ResultAsset] = []
-    if generation.status == Generation.Status.SUCCESS:
-        try:
-            found = results(generation)
-        except ScenarioError as error:
-            problem = problem or error
+def job_view(generation: Generation, *, problem: ScenarioError | None = None) -> JobView:
     return JobView(
         generation=generation,
-        results=found,
+        results=results(generation),
+        worker=worker_state(),
         problem=problem,
-        poll_delay=poll.seconds,
         output_labels=_output_labels(generation),
     )
 

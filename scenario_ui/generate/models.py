@@ -54,13 +54,24 @@ class FollowedJob(models.Model):
 class Generation(FollowedJob):
     """One submission to Scenario, recorded before it is sent so no answer is ever lost."""
 
+    # None for a job of the team's project submitted elsewhere (API, Scenario's web app),
+    # imported by the reconciliation sweep: `external`.
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="generations"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="generations",
+        null=True,
+        blank=True,
     )
+    external = models.BooleanField(default=False)
     # One per rendered form: a double click or a re-posted form finds this row again.
     token = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     model_id = models.CharField(max_length=200)
     model_name = models.CharField(max_length=300, blank=True)
+    # When a worker last read the job from Scenario: how fresh the page's status is.
+    checked_at = models.DateTimeField(null=True, blank=True)
+    # The result assets as `tracking.ResultAsset` fields, read once by the worker on success.
+    results = models.JSONField(default=list)
 
     class Meta:
         ordering: ClassVar[list[str]] = ["-created_at"]

@@ -20,6 +20,7 @@ from scenario_ui.forms.fields import FormData
 from scenario_ui.forms.payload import build_payload, payload_without_uploads, resolve_uploads
 from scenario_ui.forms.render import FormView
 from scenario_ui.forms.uploads import UPLOAD_SUFFIX, Upload
+from scenario_ui.generate.following import start_following
 from scenario_ui.generate.form_page import submitted_form
 from scenario_ui.generate.models import Generation
 from scenario_ui.scenario.assets import upload_image
@@ -118,6 +119,7 @@ def _send(generation: Generation, form: FormView) -> SubmitResult:
             generation.status = submitted.status
             generation.creative_units = submitted.creative_units
             generation.save(update_fields=["job_id", "status", "creative_units", "updated_at"])
+            start_following(generation)
         case Lost(error=lost):
             generation.status = Generation.Status.UNKNOWN
             generation.error = lost.message

@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import timedelta
 from typing import Any
 
-from django.core.cache import cache
+from django.utils import timezone
 
 from scenario_ui.generate.models import FollowedJob, Generation
 from scenario_ui.scenario import assets, jobs
 from scenario_ui.scenario.calls import finite_number
 from scenario_ui.scenario.errors import ScenarioError
 
-# Results never change once a job succeeded; keep them long.
-RESULTS_TTL_SECONDS = 3600
 LOOKUP_MARGIN = timedelta(minutes=2)
 
 
@@ -25,12 +23,14 @@ class Refresh:
 
 
 def refresh(generation: Generation) -> Refresh:
+    """Read the job once and store what it says (the follow task's one upstream read)."""
     if generation.is_finished or not generation.job_id:
         return Refresh(generation)
     try:
         job = jobs.get_job(generation.job_id)
     except ScenarioError as error:
         return Refresh(generation, error=error)
+    generation.checked_at = timezone.now()
     apply_job(generation, job)
     return Refresh(generation)
 
@@ -118,15 +118,17 @@ class ResultAsset:
 
 
 def results(generation: Generation) -> list[ResultAsset]:
-    if not generation.asset_ids:
-        return []
-    key = f"generation-results:{generation.pk}:{','.join(generation.asset_ids)}"
-    cached = cache.get(key)
-    if cached is not None:
-        return list(cached)
+    """The results as the worker stored them: pages read no asset from Scenario."""
+    return [ResultAsset(**fields) for fields in generation.results if isinstance(fields, dict)]
+
+
+def store_results(generation: Generation) -> None:
+    """Read a succeeded job's assets once (their URLs and kinds) and keep them."""
+    if generation.status != Generation.Status.SUCCESS or not generation.asset_ids:
+        return
     found = [result_asset(asset) for asset in assets.get_assets(generation.asset_ids)]
-    cache.set(key, found, RESULTS_TTL_SECONDS)
-    return found
+    generation.results = [asdict(asset) for asset in found]
+    generation.save(update_fields=["results", "updated_at"])
 
 
 def result_asset(asset: dict[str, Any]) -> ResultAsset:

@@ -8,28 +8,26 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_POST
 
 from scenario_ui.generate.estimate import estimate_form
+from scenario_ui.generate.following import start_following
 from scenario_ui.generate.form_page import form_urls, live_form, load_definition
 from scenario_ui.generate.job_page import job_view, own_generation
-from scenario_ui.generate.models import Generation
+from scenario_ui.generate.my_jobs import my_jobs_view
 from scenario_ui.generate.prompt_spark import suggest_prompt
 from scenario_ui.generate.submission import Follow, ShowForm, submit
-from scenario_ui.generate.tracking import cancel, look_up, refresh
+from scenario_ui.generate.tracking import cancel, look_up
 from scenario_ui.schema import ModelDefinition
 from scenario_ui.team.access import Need, requires, submit_refusal
 from scenario_ui.team.budgets import warnings_for
-from scenario_ui.training.models import Training
 from scenario_ui.web.api_url import public_api_base_url
 from scenario_ui.web.attempts import TOKEN, token_context
+from scenario_ui.web.conditional import unchanged, versioned
 from scenario_ui.web.form_posts import form_data
 from scenario_ui.web.htmx import STOP_POLLING, HtmxHttpRequest
 from scenario_ui.web.live_form import live_response
-from scenario_ui.web.polling import FIRST_POLL_SECONDS, next_poll, poll_delay_from
 from scenario_ui.web.uploads import cap_uploads
 from scenario_ui.web.users import signed_in_user
 
 MY_JOBS_SHOWN = 100
-REFRESHED_PER_POLL = 10
-MY_JOBS_POLL_SECONDS = 3.0
 
 
 @requires(Need.BROWSE)
@@ -108,8 +106,7 @@ def _submit(request: HttpRequest, model_id: str, definition: ModelDefinition) ->
 @requires(Need.BROWSE)
 @require_GET
 def job_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    refreshed = refresh(own_generation(signed_in_user(request), pk))
-    job = job_view(refreshed, previous_delay=FIRST_POLL_SECONDS)
+    job = job_view(own_generation(signed_in_user(request), pk))
     return render(
         request, "generate/job.html", {"job": job, "looked_up": "looked_up" in request.GET}
     )
@@ -118,14 +115,13 @@ def job_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @requires(Need.BROWSE)
 @require_GET
 def job_poll(request: HttpRequest, pk: int) -> HttpResponse:
-    refreshed = refresh(own_generation(signed_in_user(request), pk))
-    previous = poll_delay_from(request.GET, FIRST_POLL_SECONDS)
-    job = job_view(refreshed, previous_delay=previous)
-    # A finished job whose results could not be read yet keeps polling for them.
-    done = job.generation.is_finished and job.problem is None
-    return render(
-        request, "generate/job.html#status", {"job": job}, status=STOP_POLLING if done else 200
-    )
+    """The status fragment from our record (a worker keeps it fresh); 304 when unchanged."""
+    job = job_view(own_generation(signed_in_user(request), pk))
+    if (same := unchanged(request, job.version)) is not None:
+        return same
+    status = STOP_POLLING if job.is_settled else 200
+    response = render(request, "generate/job.html#status", {"job": job}, status=status)
+    return versioned(response, job.version)
 
 
 @requires(Need.SPEND)
@@ -137,7 +133,7 @@ def job_cancel(request: HtmxHttpRequest, pk: int) -> HttpResponse:
             # Shown once on the job page, above the job's status as re-read then.
             messages.error(request, f"The job was not canceled. {refreshed.error.message}")
         return redirect("generate:job", pk=pk)
-    job = job_view(refreshed, previous_delay=FIRST_POLL_SECONDS)
+    job = job_view(refreshed.generation, problem=refreshed.error)
     return render(request, "generate/job.html#status", {"job": job})
 
 
@@ -148,30 +144,18 @@ def job_look_up(request: HttpRequest, pk: int) -> HttpResponse:
     if looked_up.error is not None:
         messages.error(request, f"The look-up did not finish. {looked_up.error.message}")
         return redirect("generate:job", pk=pk)
+    start_following(looked_up.generation)
     return redirect(f"{reverse('generate:job', args=[pk])}?looked_up=1")
 
 
 @requires(Need.BROWSE)
 @require_GET
 def my_jobs(request: HtmxHttpRequest) -> HttpResponse:
-    generations = list(Generation.objects.filter(user=signed_in_user(request))[:MY_JOBS_SHOWN])
-    # Only the newest running jobs are re-read on each poll, to bound the API calls; the
-    # first failure ends the round (a rate limit or an outage would refuse the rest too).
-    problem = None
-    for generation in [g for g in generations if g.is_running][:REFRESHED_PER_POLL]:
-        problem = refresh(generation).error
-        if problem is not None:
-            break
-    running = any(generation.is_running for generation in generations)
-    poll = next_poll(problem, previous=MY_JOBS_POLL_SECONDS, usual=MY_JOBS_POLL_SECONDS)
-    context = {
-        "generations": generations,
-        "running": running,
-        "problem": poll.problem,
-        "poll_seconds": poll.seconds,
-        "trainings": Training.objects.filter(user=signed_in_user(request))[:MY_JOBS_SHOWN],
-    }
-    if request.htmx:
-        status = 200 if running else STOP_POLLING
-        return render(request, "generate/jobs.html#table", context, status=status)
-    return render(request, "generate/jobs.html", context)
+    jobs = my_jobs_view(signed_in_user(request), shown=MY_JOBS_SHOWN)
+    if not request.htmx:
+        return render(request, "generate/jobs.html", {"jobs": jobs})
+    if (same := unchanged(request, jobs.version)) is not None:
+        return same
+    status = 200 if jobs.running else STOP_POLLING
+    response = render(request, "generate/jobs.html#table", {"jobs": jobs}, status=status)
+    return versioned(response, jobs.version)

@@ -180,3 +180,60 @@ class SandboxTraining(models.Model):
 
     def __str__(self) -> str:
         return f"{self.id} ({self.model_id})"
+
+
+def new_webhook_endpoint_id() -> str:
+    return new_identifier("whe")
+
+
+def new_webhook_event_id() -> str:
+    return new_identifier("evt")
+
+
+class SandboxWebhookEndpoint(models.Model):
+    """A project's webhook endpoint (`projects/{id}/webhook-endpoints`)."""
+
+    id = models.CharField(primary_key=True, max_length=40, default=new_webhook_endpoint_id)
+    project_id = models.CharField(max_length=100, db_index=True)
+    url = models.URLField(max_length=2000)
+    description = models.CharField(max_length=500, blank=True)
+    enabled_events = models.JSONField(default=list)
+    secret = models.CharField(max_length=100)
+    created_at = models.DateTimeField()
+
+    def __str__(self) -> str:
+        return f"{self.id} -> {self.url}"
+
+
+class SandboxWebhookEvent(models.Model):
+    """One delivery of an event to an endpoint, with its attempts."""
+
+    id = models.CharField(primary_key=True, max_length=40, default=new_webhook_event_id)
+    endpoint = models.ForeignKey(
+        SandboxWebhookEndpoint, on_delete=models.CASCADE, related_name="events"
+    )
+    type = models.CharField(max_length=100)
+    payload = models.JSONField(default=dict)
+    status = models.CharField(max_length=20, default="created")
+    # [{"responseStatusCode": 200, "sentAt": "..."}], as the API lists them.
+    attempts = models.JSONField(default=list)
+    created_at = models.DateTimeField()
+
+    def __str__(self) -> str:
+        return f"{self.id} {self.type} ({self.status})"
+
+
+class SandboxCallCount(models.Model):
+    """How many API calls the sandbox served, per route and method (`manage.py sandbox_stats`)."""
+
+    route = models.CharField(max_length=200)
+    method = models.CharField(max_length=10)
+    count = models.PositiveBigIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["route", "method"], name="one_count_per_route")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.method} {self.route}: {self.count}"

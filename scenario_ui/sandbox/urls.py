@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.urls import path, re_path
 
-from scenario_ui.sandbox import views
+from scenario_ui.sandbox import views, views_webhooks
 
 app_name = "sandbox"
 
@@ -35,6 +35,22 @@ urlpatterns = [
     path("assets/get-bulk", views.get_assets_in_bulk, name="assets-get-bulk"),
     path("assets/<str:asset_id>", views.retrieve_asset, name="asset-detail"),
     path("assets/<str:asset_id>/content", views.asset_content, name="asset-content"),
+    path(
+        "projects/<str:project_id>/webhook-endpoints",
+        views_webhooks.webhook_endpoints,
+        name="webhook-endpoints",
+    ),
+    path(
+        "projects/<str:project_id>/webhook-endpoints/<str:endpoint_id>",
+        views_webhooks.webhook_endpoint,
+        name="webhook-endpoint",
+    ),
+    path(
+        "projects/<str:project_id>/webhook-endpoints/<str:endpoint_id>/events",
+        views_webhooks.webhook_events,
+        name="webhook-events",
+    ),
+    path("_stats", views_webhooks.call_stats, name="stats"),
     # Anything else under the API root answers in the API's error shape, never an HTML page.
     re_path(r"^.*$", views.route_not_found, name="route-not-found"),
 ]

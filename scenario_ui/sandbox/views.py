@@ -38,6 +38,7 @@ from scenario_ui.sandbox.trainings import (
     start_training,
     training_job,
 )
+from scenario_ui.sandbox.webhooks import deliver_training_when_done, deliver_when_done
 
 # The API answers a dry run with this non-standard success status.
 DRY_RUN_STATUS: Final = 269
@@ -102,6 +103,7 @@ def train_model(request: HttpRequest, model_id: str) -> JsonResponse:
     if dry_run:
         return JsonResponse(order.cost.as_json(), status=DRY_RUN_STATUS)
     training = start_training(order)
+    deliver_training_when_done(training)
     document = {"job": training_job(training), "model": find_model_record(model_id)}
     return JsonResponse({**document, **order.cost.as_json()})
 
@@ -122,6 +124,7 @@ def run_custom_model(request: HttpRequest, model_id: str) -> JsonResponse:
         check_dry_run(definition, body)
         return JsonResponse(cost.as_json(), status=DRY_RUN_STATUS)
     job = submit_job(model_id, definition, body, cost)
+    deliver_when_done(job)
     return JsonResponse({"job": job_json(job), **cost.as_json()})
 
 

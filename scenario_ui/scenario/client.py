@@ -15,7 +15,10 @@ from scenario_ui.scenario.in_process import InProcessWSGIApp
 
 # The sandbox answers in-process under this host; settings adds it to ALLOWED_HOSTS.
 SANDBOX_HOST = "sandbox.internal"
-SANDBOX_BASE_URL = f"http://{SANDBOX_HOST}/sandbox/v1"
+# https, although nothing leaves the process: with DEBUG off, SecurityMiddleware would
+# answer a plain-http call with its HTTPS redirect (301), as it would a browser.
+SANDBOX_ORIGIN = f"https://{SANDBOX_HOST}"
+SANDBOX_BASE_URL = f"{SANDBOX_ORIGIN}/sandbox/v1"
 
 # No call made while a person waits is retried: the SDK would sleep out a Retry-After (up
 # to a minute) inside the request, and a retried POST can be charged twice. Background

@@ -15,7 +15,7 @@ from typing import Any
 
 from scenario_ui.scenario import assets, generation, jobs
 from scenario_ui.scenario.calls import JsonObject, call_json, expect_key
-from scenario_ui.scenario.client import SANDBOX_HOST, sandbox_http_client, sandbox_only
+from scenario_ui.scenario.client import SANDBOX_ORIGIN, sandbox_http_client, sandbox_only
 from scenario_ui.scenario.errors import ScenarioError, ScenarioNotFound, translate
 from scenario_ui.scenario.vocabulary import CAPABILITIES, MODEL_TYPES
 
@@ -114,7 +114,7 @@ def read_draft_asset(url: str) -> AssetContent:
     if not url.startswith("/"):
         raise ScenarioError(f"Not a sandbox asset URL: {url}")
     try:
-        response = sandbox_http_client().get(f"http://{SANDBOX_HOST}{url}")
+        response = sandbox_http_client().get(f"{SANDBOX_ORIGIN}{url}")
     except Exception as exc:
         raise translate(exc) from exc
     if response.status_code != 200:

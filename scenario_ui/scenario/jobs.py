@@ -46,6 +46,33 @@ def find_submitted_job(model_id: str, body: JsonObject, *, created_after: str) -
     return None
 
 
+def jobs_updated_after(updated_after: str, *, max_pages: int) -> list[JsonObject]:
+    """Every job of the project updated since `updated_after`, in at most `max_pages` calls:
+    one call follows any number of jobs."""
+    found: list[JsonObject] = []
+    token = ""
+    for _ in range(max_pages):
+        answer = call_json(partial(_list_updated, updated_after=updated_after, token=token))
+        jobs: list[Any] = expect_key(answer, "jobs", list)
+        found += [
+            job for job in jobs if isinstance(job, dict) and isinstance(job.get("jobId"), str)
+        ]
+        next_token = answer.get("nextPaginationToken")
+        if not isinstance(next_token, str) or not next_token:
+            break
+        token = next_token
+    return found
+
+
+def _list_updated(client: Scenario, *, updated_after: str, token: str) -> Any:
+    # SDK 2.4.0's `jobs.list` has no keyword for the documented updatedAfter filter yet.
+    return client.jobs.with_raw_response.list(
+        page_size=LOOKUP_PAGE_SIZE,
+        pagination_token=token or omit,
+        extra_query={"updatedAfter": updated_after},
+    )
+
+
 def _list_jobs(client: Scenario, *, created_after: str, token: str) -> Any:
     return client.jobs.with_raw_response.list(
         created_after=created_after or omit,

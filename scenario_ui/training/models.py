@@ -27,10 +27,21 @@ class Training(models.Model):
     outcome = models.CharField(max_length=20, choices=Outcome.choices, default=Outcome.SUBMITTING)
     creative_units = models.FloatField(null=True, blank=True)
     error = models.TextField(blank=True)
+    # The model as a worker last read it (`training.following`): the one source of the
+    # training's status for every page, and when it was read.
+    model_record = models.JSONField(default=dict)
+    checked_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering: ClassVar[list[str]] = ["-created_at"]
 
     def __str__(self) -> str:
         return f"{self.model_name or self.model_id} training ({self.outcome})"
+
+    @property
+    def model_status(self) -> str:
+        """The model's status as last read ("" before the first read)."""
+        status = self.model_record.get("status")
+        return status if isinstance(status, str) else ""

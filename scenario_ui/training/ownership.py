@@ -36,17 +36,11 @@ def may_train(user: User, model_id: str) -> bool:
 def unsettled_start(user: User, model: ModelDefinition) -> Training | None:
     """The user's latest attempt on `model` when Scenario's answer to it was lost.
 
-    The model's own status settles it: once Scenario shows the model training (or
-    trained), that attempt started it. Until then the page says the start is unknown.
+    The model's own status settles it: once the model shows it training (or trained),
+    that attempt started it (the follow task then records it so). Until then the page
+    says the start is unknown.
     """
     latest = Training.objects.filter(user=user, model_id=model.id).first()
     if latest is None or latest.outcome != Training.Outcome.UNKNOWN:
         return None
-    if model.status not in STARTED_STATUSES:
-        return latest
-    job_id = model.raw.get("jobId")
-    latest.outcome = Training.Outcome.STARTED
-    latest.job_id = job_id if isinstance(job_id, str) else ""
-    latest.error = ""
-    latest.save(update_fields=["outcome", "job_id", "error"])
-    return None
+    return latest if model.status not in STARTED_STATUSES else None

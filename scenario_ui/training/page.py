@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
 
+from django.contrib.auth.models import User
 from django.urls import reverse
 
 from scenario_ui.forms import initial_values
@@ -83,6 +84,25 @@ def training_urls(model_id: str) -> dict[str, object]:
 
 def load_model(model_id: str, *, fresh: bool = False) -> ModelDefinition:
     return parse_definition(gateway.retrieve_model(model_id, fresh=fresh))
+
+
+def followed_training(user: User, model_id: str) -> Training | None:
+    """The user's latest training of the model that a worker has read the model for."""
+    return (
+        Training.objects.filter(user=user, model_id=model_id, checked_at__isnull=False)
+        .order_by("-created_at")
+        .first()
+    )
+
+
+def current_model(user: User, model_id: str) -> ModelDefinition:
+    """The model as every part of the Train page shows it: as the follow task last read it
+    when the user trains it, else the catalog's copy. One record, so the header, the
+    Status field, the banner and the monitor can never disagree."""
+    followed = followed_training(user, model_id)
+    if followed is not None:
+        return parse_definition(followed.model_record)
+    return load_model(model_id)
 
 
 def train_page(

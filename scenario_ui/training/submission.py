@@ -23,6 +23,7 @@ from scenario_ui.schema import ModelDefinition
 from scenario_ui.team.budget_check import training_refusal
 from scenario_ui.team.budgets import OverBudget
 from scenario_ui.training.families import TrainerFamily
+from scenario_ui.training.following import start_following
 from scenario_ui.training.models import Training
 from scenario_ui.training.page import training_form
 from scenario_ui.training.payload import training_body
@@ -137,11 +138,14 @@ def _send(training: Training, checked: Review) -> StartResult:
             training.outcome = Training.Outcome.STARTED
             training.job_id = started.job_id
             training.creative_units = started.creative_units
-            training.save(update_fields=["outcome", "job_id", "creative_units"])
+            training.save(update_fields=["outcome", "job_id", "creative_units", "updated_at"])
+            start_following(training)
         case Lost(error=lost):
             training.outcome = Training.Outcome.UNKNOWN
             training.error = lost.message
-            training.save(update_fields=["outcome", "error"])
+            training.save(update_fields=["outcome", "error", "updated_at"])
+            # Followed too: the model's status tells whether it started.
+            start_following(training)
         case Refused(error=refusal):
             # Its row is gone, so the same token can carry the corrected form.
             return ReviewAgain(replace(checked, error=refusal, estimate=None), str(training.token))

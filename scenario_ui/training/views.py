@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
+from django_htmx.http import HttpResponseClientRefresh
 
 from scenario_ui.forms.components import reshapes
 from scenario_ui.forms.render import Moment
@@ -12,10 +13,11 @@ from scenario_ui.scenario.training import cancel_training
 from scenario_ui.team.access import Need, requires
 from scenario_ui.team.budgets import warnings_for
 from scenario_ui.training.families import TrainerFamily, family_for
-from scenario_ui.training.monitor import monitor_for
+from scenario_ui.training.live import SHOWN_STATUS, LiveMonitor, follow_now, live_monitor
 from scenario_ui.training.ownership import require_own_training, unsettled_start
 from scenario_ui.training.page import (
     TrainPage,
+    current_model,
     form_definition,
     load_model,
     train_page,
@@ -32,27 +34,20 @@ from scenario_ui.training.submission import (
 )
 from scenario_ui.web.api_url import public_api_base_url
 from scenario_ui.web.attempts import TOKEN, new_token, token_context
+from scenario_ui.web.conditional import unchanged, versioned
 from scenario_ui.web.form_posts import form_data
 from scenario_ui.web.htmx import STOP_POLLING, HtmxHttpRequest
 from scenario_ui.web.live_form import live_response
-from scenario_ui.web.polling import next_poll, poll_delay_from
 from scenario_ui.web.users import signed_in_user
 
 PAGE = "training/train.html"
-MONITOR_POLL_SECONDS = 2.0
 
 
 @requires(Need.SPEND)
 @require_GET
 def train(request: HttpRequest, model_id: str) -> HttpResponse:
     page = _current_page(request, model_id)
-    context = {
-        "page": page,
-        "form": page.form,
-        "budget_warnings": warnings_for(signed_in_user(request)),
-        **token_context(new_token()),
-        **training_urls(model_id),
-    }
+    context = {**_page_context(request, page), "form": page.form, **token_context(new_token())}
     return render(request, PAGE, context)
 
 
@@ -108,10 +103,10 @@ def start_view(request: HttpRequest, model_id: str) -> HttpResponse:
 
 
 def _current_page(request: HttpRequest, model_id: str) -> TrainPage:
-    """The Train page for the signed-in user, from the model as Scenario shows it now."""
+    """The Train page for the signed-in user, from the model as last read (`current_model`)."""
     user = signed_in_user(request)
     require_own_training(user, model_id)
-    model = load_model(model_id, fresh=True)
+    model = current_model(user, model_id)
     return train_page(
         model,
         base_url=public_api_base_url(request),
@@ -125,33 +120,32 @@ def _page_to_train(
     """The Train page and its trainer when training is offered now, else that page saying why."""
     page = _current_page(request, model_id)
     if page.family is None or page.refusal:
-        return render(request, PAGE, {"page": page, **training_urls(model_id)}, status=409)
+        return render(request, PAGE, _page_context(request, page), status=409)
     return page, page.family
 
 
 @requires(Need.SPEND)
 @require_GET
 def progress(request: HtmxHttpRequest, model_id: str) -> HttpResponse:
-    require_own_training(signed_in_user(request), model_id)
-    context: dict[str, object] = {"model_id": model_id}
-    try:
-        monitor = monitor_for(load_model(model_id, fresh=True))
-    except ScenarioError as problem:
-        # The status could not be read: say why and read again later, never sooner
-        # than a rate limit allows.
-        previous = poll_delay_from(request.GET, MONITOR_POLL_SECONDS)
-        poll = next_poll(problem, previous=previous, usual=MONITOR_POLL_SECONDS)
-        context.update(poll_problem=poll.problem, poll_seconds=poll.seconds)
-        return render(request, f"{PAGE}#monitor", context)
-    context.update(monitor=monitor, poll_seconds=MONITOR_POLL_SECONDS)
-    status = 200 if monitor.is_active else STOP_POLLING
-    return render(request, f"{PAGE}#monitor", context, status=status)
+    """The monitor from our record (a worker keeps it fresh); 304 when unchanged. When the
+    status differs from the one the page shows, the whole page is drawn again from it."""
+    user = signed_in_user(request)
+    require_own_training(user, model_id)
+    live = live_monitor(user, current_model(user, model_id))
+    if live.monitor.status != request.GET.get(SHOWN_STATUS, live.monitor.status):
+        return _reload_page()
+    if (same := unchanged(request, live.version)) is not None:
+        return same
+    status = 200 if live.monitor.is_active else STOP_POLLING
+    response = render(request, f"{PAGE}#monitor", _monitor_context(model_id, live), status=status)
+    return versioned(response, live.version)
 
 
 @requires(Need.SPEND)
 @require_POST
 def cancel(request: HtmxHttpRequest, model_id: str) -> HttpResponse:
-    require_own_training(signed_in_user(request), model_id)
+    user = signed_in_user(request)
+    require_own_training(user, model_id)
     try:
         cancel_training(model_id)
     except ScenarioError as problem:
@@ -159,32 +153,44 @@ def cancel(request: HtmxHttpRequest, model_id: str) -> HttpResponse:
             # The Train page shows it above the model's status.
             messages.error(request, f"The training was not canceled. {problem.message}")
             return redirect("training:train", model_id=model_id)
-        monitor = monitor_for(load_model(model_id, fresh=True))
         context = {
-            "monitor": monitor,
-            "model_id": model_id,
+            **_monitor_context(model_id, live_monitor(user, current_model(user, model_id))),
             "cancel_problem": problem,
-            "poll_seconds": MONITOR_POLL_SECONDS,
         }
         return render(request, f"{PAGE}#monitor", context)
+    follow_now(user, model_id)
     if not request.htmx:
         return redirect("training:train", model_id=model_id)
     # A canceled model can be trained again: the whole page changes, so reload it.
-    response = HttpResponse(status=204)
-    response["HX-Refresh"] = "true"
-    return response
+    return _reload_page()
+
+
+def _page_context(request: HttpRequest, page: TrainPage) -> dict[str, object]:
+    live = live_monitor(signed_in_user(request), page.model)
+    return {
+        "page": page,
+        "live": live,
+        "budget_warnings": warnings_for(signed_in_user(request)),
+        **training_urls(page.model.id),
+    }
+
+
+def _monitor_context(model_id: str, live: LiveMonitor) -> dict[str, object]:
+    return {"model_id": model_id, "monitor": live.monitor, "live": live}
+
+
+def _reload_page() -> HttpResponse:
+    return HttpResponseClientRefresh()
 
 
 def _render_review(
     request: HttpRequest, page: TrainPage, checked: Review, *, token: str
 ) -> HttpResponse:
     context = {
-        "page": page,
+        **_page_context(request, page),
         "form": checked.form,
         "review": checked,
-        "budget_warnings": warnings_for(signed_in_user(request)),
         **token_context(token),
-        **training_urls(page.model.id),
     }
     failed = bool(checked.form.summary) or checked.error is not None
     return render(request, PAGE, context, status=422 if failed else 200)

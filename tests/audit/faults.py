@@ -89,15 +89,31 @@ def is_dry_run(request: httpx.Request) -> bool:
     return bool(request.url.params.get("dryRun") == "true")
 
 
+def is_job_read(request: httpx.Request) -> bool:
+    """A worker's read: one job, or the project's changed jobs."""
+    return request.method == "GET" and request.url.path.startswith("/sandbox/v1/jobs")
+
+
+def is_webhook_registration(request: httpx.Request) -> bool:
+    return request.method == "POST" and request.url.path.endswith("/webhook-endpoints")
+
+
 class FaultyTransport(httpx.BaseTransport):
     """The sandbox in-process, with `fault` on the first `target` request only (by default
-    the first charged one); `charged` lists every charged request, `targeted` every one
-    that `target` picked."""
+    the first charged one), or on every one with `every_time`; `charged` lists every
+    charged request, `targeted` every one that `target` picked."""
 
-    def __init__(self, fault: Fault, target: Callable[[httpx.Request], bool] = is_charged) -> None:
+    def __init__(
+        self,
+        fault: Fault,
+        target: Callable[[httpx.Request], bool] = is_charged,
+        *,
+        every_time: bool = False,
+    ) -> None:
         self.fault = fault
         self.target = target
         self.sandbox = httpx.WSGITransport(app=InProcessWSGIApp())
+        self.every_time = every_time
         self.charged: list[httpx.Request] = []
         self.targeted: list[httpx.Request] = []
 
@@ -107,7 +123,7 @@ class FaultyTransport(httpx.BaseTransport):
         if not self.target(request):
             return self.sandbox.handle_request(request)
         self.targeted.append(request)
-        if len(self.targeted) > 1:
+        if len(self.targeted) > 1 and not self.every_time:
             return self.sandbox.handle_request(request)
         answer = self.sandbox.handle_request(request) if self.fault.reaches else None
         return self.fault.spoil(request, answer)

@@ -17,13 +17,16 @@ import pytest
 from django.contrib.auth.models import User
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 
 from scenario_ui.authoring.drafts import new_draft
 from scenario_ui.authoring.models import DraftTestRun
 from scenario_ui.generate.models import Generation
-from scenario_ui.sandbox.models import SandboxJob
+from scenario_ui.sandbox.models import SandboxJob, SandboxWebhookEndpoint
 from scenario_ui.training.models import Training
 from scenario_ui.web.attempts import TOKEN, new_token
+from scenario_ui.worker.heartbeat import beat
+from scenario_ui.worker.models import WebhookEndpoint
 from tests.conftest import user_with_role
 from tests.generate.support import png_bytes
 from tests.sandbox.factories import AUTH_HEADERS
@@ -46,6 +49,8 @@ class Access(Enum):
     # The bytes of an asset, loaded by <img>: like the real API's signed URLs, its
     # unguessable id is the key.
     ASSET_BYTES = "anyone who knows the asset's id"
+    # Scenario's webhook deliveries carry no session nor key: the URL's token is the check.
+    HOOK_TOKEN = "anyone who knows the endpoint's token; 404 for a wrong one"
 
 
 ACCESS: dict[str, Access] = {
@@ -98,6 +103,10 @@ ACCESS: dict[str, Access] = {
     "authoring:run_output": Access.PRIVATE,
     "team:budgets": Access.LEAD,
     "team:audit": Access.LEAD,
+    # For load balancers: says only whether the database, the cache and a worker work.
+    "worker:healthz": Access.PUBLIC,
+    # Scenario's deliveries: only the endpoint's unguessable token opens it (404 otherwise).
+    "worker:scenario_hook": Access.HOOK_TOKEN,
     "sandbox:models-list": Access.API_KEY,
     "sandbox:models-get-bulk": Access.API_KEY,
     "sandbox:model-detail": Access.API_KEY,
@@ -114,6 +123,10 @@ ACCESS: dict[str, Access] = {
     "sandbox:assets-get-bulk": Access.API_KEY,
     "sandbox:asset-detail": Access.API_KEY,
     "sandbox:asset-content": Access.ASSET_BYTES,
+    "sandbox:webhook-endpoints": Access.API_KEY,
+    "sandbox:webhook-endpoint": Access.API_KEY,
+    "sandbox:webhook-events": Access.API_KEY,
+    "sandbox:stats": Access.API_KEY,
     "sandbox:route-not-found": Access.API_KEY,
 }
 # Django's admin checks its own URLs (staff only): tested as one by test_the_admin_is_for_staff.
@@ -171,6 +184,7 @@ class World:
 
 @pytest.fixture
 def world(seeded_sandbox: None) -> World:
+    beat()  # A worker runs: /healthz/ answers 200 (its 503 is tested in tests/worker).
     users = {actor: user_with_role(actor.replace(" ", "-"), role) for actor, role in ROLES.items()}
     owner = users["owner"]
     client = Client()
@@ -191,6 +205,12 @@ def world(seeded_sandbox: None) -> World:
     run = DraftTestRun.objects.create(
         draft=draft, user=owner, asset_ids=[asset_id], status="success"
     )
+    remote = SandboxWebhookEndpoint.objects.create(
+        project_id="proj_sandbox", url="http://testserver/", secret="s", created_at=timezone.now()
+    )
+    hook = WebhookEndpoint.objects.create(
+        endpoint_id=remote.id, token="a-long-unguessable-token", url="http://testserver/"
+    )
     # The value each URL parameter takes, by the kind of URL: the owner's things.
     samples = {
         "app": {"model_id": MASCOT, "pk": str(generation.pk), "image_id": asset_id},
@@ -206,7 +226,10 @@ def world(seeded_sandbox: None) -> World:
             "job_id": SandboxJob.objects.get().id,
             "asset_id": asset_id,
             "image_id": asset_id,
+            "project_id": "proj_sandbox",
+            "endpoint_id": remote.id,
         },
+        "worker": {"token": hook.token},
     }
     return World(users=users, samples=samples)
 
@@ -245,7 +268,7 @@ def problems_of(access: Access, where: str, answers: dict[str, Any]) -> Iterator
     for actor, status in statuses.items():
         if status >= 500:
             yield f"{actor}: {where} -> {status}"
-    if access in (Access.PUBLIC, Access.ASSET_BYTES):
+    if access in (Access.PUBLIC, Access.ASSET_BYTES, Access.HOOK_TOKEN):
         refused = {actor: s for actor, s in statuses.items() if s in (401, 403)}
         if refused:
             yield f"{where} refused {refused}"
@@ -339,3 +362,10 @@ def test_the_admin_is_for_staff(world: World) -> None:
         if status >= 500:
             problems.append(f"superuser: GET {url} -> {status}")
     assert problems == []
+
+
+def test_a_webhook_with_a_wrong_token_is_not_found(world: World) -> None:
+    for token in ("a-long-unguessable-tokem", "x"):
+        assert (
+            Client().post(f"/hooks/scenario/{token}/", "{}", "application/json").status_code == 404
+        )

@@ -3,6 +3,7 @@ record, a clear state for the user, and nothing resendable by accident."""
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
@@ -10,14 +11,23 @@ from typing import Any
 import httpx
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import CommandError, call_command
 from django.test import Client
 
+from scenario_ui.generate.following import follow_generation
 from scenario_ui.generate.models import Generation
-from scenario_ui.sandbox.models import SandboxJob, SandboxModel, SandboxTraining
+from scenario_ui.sandbox.models import (
+    SandboxJob,
+    SandboxModel,
+    SandboxTraining,
+    SandboxWebhookEndpoint,
+)
 from scenario_ui.scenario import calls
 from scenario_ui.team.models import Budget
 from scenario_ui.training.models import Training
 from scenario_ui.web.attempts import TOKEN
+from scenario_ui.worker.models import Schedule, WebhookEndpoint
+from scenario_ui.worker.periodic import WATCH, keep_watch
 from tests.audit.faults import (
     AFTER_SEND,
     FAULTS,
@@ -25,11 +35,14 @@ from tests.audit.faults import (
     FaultyTransport,
     faulty_client_builder,
     is_dry_run,
+    is_job_read,
     is_model_check,
     is_training_image_upload,
+    is_webhook_registration,
 )
 from tests.forms.html import Element, parse_html, posted_fields
-from tests.generate.support import png_bytes
+from tests.generate.support import png_bytes, submitted
+from tests.worker.support import enqueued, forget_enqueued, run_enqueued
 
 pytestmark = pytest.mark.usefixtures("seeded_sandbox")
 
@@ -155,8 +168,10 @@ def test_a_training_fault_never_charges_twice(signed_in: Client, faulty: FaultyT
         assert first.status_code == 302
         again = signed_in.post(f"/models/{MASCOT}/train/start/", data)
         assert (again.status_code, len(faulty.charged)) == (302, 1)
+        # The worker reads the model: its own status shows the training started, which
+        # settles the attempt.
+        run_enqueued("follow_training")
         page = html_of(signed_in.get(first["Location"]))
-        # The model's own status shows the training started: the attempt is settled.
         assert page.one("h2", id="monitor-title").text == "Training status: training"
         assert page.find_all(id="unknown-start") == []
         training = Training.objects.get()
@@ -227,6 +242,53 @@ def test_a_training_image_fault_is_a_message_and_never_resent(
     assert len(transport.targeted) == 1
     listed = SandboxModel.objects.get(pk=MASCOT).record.get("trainingImages", [])
     assert len(listed) == (1 if fault.reaches else 0)
+
+
+# --- the worker's reads ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("fault", FAULTS, ids=lambda fault: fault.name)
+def test_a_read_fault_in_the_worker_keeps_the_record_and_reads_again(
+    user: Any, fault: Fault, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    generation = submitted(user, LUMEN, {"prompt": ["a lighthouse"]})
+    forget_enqueued()
+    transport = FaultyTransport(fault, is_job_read, every_time=True)
+    monkeypatch.setattr(calls, "build_client", faulty_client_builder(transport))
+    follow_generation.call(generation.pk, 1.0)
+    generation.refresh_from_db()
+    assert (generation.status, generation.checked_at) == ("queued", None)
+    [again] = enqueued("follow_generation")
+    assert again.args[1] == (7.0 if fault.name == "429 with Retry-After" else 1.5)
+    # The sweep meets the same fault: the heartbeat chain goes on, the next sweep reads
+    # from the same moment.
+    forget_enqueued()
+    keep_watch.call()
+    assert Schedule.objects.get(name=WATCH).ran_at is None
+    assert len(enqueued("keep_watch")) == 1
+    assert len(transport.targeted) == 2
+
+
+# --- registering the webhook endpoint -----------------------------------------------------------
+
+
+@pytest.mark.parametrize("fault", FAULTS, ids=lambda fault: fault.name)
+def test_a_registration_fault_stores_nothing_and_says_what_to_check(
+    db: None, fault: Fault, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    transport = FaultyTransport(fault, is_webhook_registration)
+    monkeypatch.setattr(calls, "build_client", faulty_client_builder(transport))
+    with pytest.raises(CommandError) as refused:
+        call_command("scenario_webhook", "register", "--base-url", "http://testserver")
+    assert WebhookEndpoint.objects.count() == 0
+    orphan_warned = "may have been created" in str(refused.value)
+    assert orphan_warned == fault.reaches
+    assert SandboxWebhookEndpoint.objects.count() == (1 if fault.reaches else 0)
+    # Registering again works, and is the only endpoint this app knows.
+    call_command(
+        "scenario_webhook", "register", "--base-url", "http://testserver", stdout=io.StringIO()
+    )
+    assert WebhookEndpoint.objects.count() == 1
 
 
 def test_every_fault_after_sending_is_covered() -> None:

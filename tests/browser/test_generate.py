@@ -9,6 +9,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from scenario_ui.sandbox.lifecycle import FAILURE_ERROR, FAILURE_HINT
+from tests.browser.worker import work_until
 
 pytestmark = pytest.mark.browser
 
@@ -46,7 +47,7 @@ def test_estimate_submit_and_see_the_images(form_page: Page, live_server: Any) -
     expect(page.get_by_role("button", name="Cancel job")).to_be_visible()
 
     images = page.get_by_role("list", name="Results").get_by_role("img")
-    expect(images).to_have_count(2, timeout=OUTCOME_TIMEOUT_MS)
+    work_until(page, lambda: images.count() == 2)
     expect(page.locator("#job-status .status")).to_have_text("Succeeded")
     expect(page.locator("progress#job-progress")).to_have_count(0)
     expect(page.get_by_role("button", name="Cancel job")).to_have_count(0)
@@ -71,7 +72,7 @@ def test_a_failing_prompt_shows_the_failure_and_its_hint(form_page: Page, live_s
     submit_and_open_the_job(page, live_server)
 
     status = page.locator("#job-status")
-    expect(status.locator(".status")).to_have_text("Failed", timeout=OUTCOME_TIMEOUT_MS)
+    work_until(page, lambda: status.locator(".status").inner_text() == "Failed")
     failure = status.locator(".alert--error")
     expect(failure).to_contain_text(f"The job failed. {FAILURE_ERROR}")
     expect(failure).to_contain_text(FAILURE_HINT)

@@ -5,6 +5,8 @@ from typing import Any
 import pytest
 from playwright.sync_api import Page, expect
 
+from tests.browser.worker import work_until
+
 pytestmark = pytest.mark.browser
 
 MODEL = "model_demo-my-mascot-flux"
@@ -38,17 +40,41 @@ def test_a_training_is_estimated_started_and_watched_to_the_end(
     expect(progress).to_be_visible()
     first = progress_value(page)
 
-    # The monitor polls on its own: the bar moves without a reload.
-    page.wait_for_function(
-        """first => {
-            const bar = document.getElementById("training-progress");
-            return bar !== null && Number(bar.value) > first;
-        }""",
-        arg=first,
-        timeout=WAIT_MS,
+    # The monitor polls on its own: the bar moves without a reload, as the worker reads.
+    work_until(
+        page,
+        lambda: page.evaluate(
+            """first => {
+                const bar = document.getElementById("training-progress");
+                return bar !== null && Number(bar.value) > first;
+            }""",
+            first,
+        ),
     )
-    expect(monitor.locator(".status")).to_have_text("trained", timeout=WAIT_MS)
+    work_until(page, lambda: page.locator("#training-monitor .status").inner_text() == "trained")
     expect(monitor).to_contain_text("The model is trained.")
     expect(monitor).to_contain_text("Training time")
     expect(progress).to_have_count(0)
+    # One status, from one place: the header, the Status field and the banner agree.
+    expect(page.locator(".page-head .status")).to_have_text("trained")
+    expect(page.locator(".facts div").filter(has_text="Status").locator("dd")).to_have_text(
+        "trained"
+    )
+    expect(page.locator("#training-refusal")).to_contain_text("already trained")
+    assert csp_violations == []
+
+
+def test_on_a_phone_the_confirmation_opens_where_the_user_is(
+    signed_in_page: Page, live_server: Any, csp_violations: list[str]
+) -> None:
+    page = signed_in_page
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(f"{live_server.url}/models/{MODEL}/train/")
+    train = page.get_by_role("button", name="Train", exact=True)
+    train.scroll_into_view_if_needed()
+    train.click()
+    review = page.locator("#training-review")
+    expect(review).to_contain_text("Estimated cost: 52 CU")
+    expect(review).to_be_focused()
+    expect(review.get_by_role("button", name="Start training")).to_be_in_viewport()
     assert csp_violations == []

@@ -9,12 +9,14 @@ from datetime import datetime, timedelta
 from typing import Any
 
 import httpx
+from django.contrib.auth.models import User
 from PIL import Image
 
 from scenario_ui.generate.models import Generation
-from scenario_ui.generate.submission import Follow, ShowForm, SubmitResult
+from scenario_ui.generate.submission import Follow, ShowForm, SubmitResult, submit
 from scenario_ui.sandbox.catalog import DEMO_CATALOG_DIR
 from scenario_ui.schema import ModelDefinition, parse_definition
+from scenario_ui.web.attempts import TOKEN, new_token
 
 LUMEN = "model_demo-lumen-xl"
 QUILL = "model_demo-quill-llm"
@@ -90,3 +92,17 @@ def shown_again(result: SubmitResult) -> ShowForm:
     """The form a submit showed again (it failed the test if a generation was recorded)."""
     assert isinstance(result, ShowForm), result
     return result
+
+
+def submitted(user: User, model_id: str, data: dict[str, list[str]]) -> Generation:
+    """A generation really submitted to the sandbox."""
+    result = submit(
+        user,
+        demo_definition(model_id),
+        {**data, TOKEN: [new_token()]},
+        {},
+        base_url="http://testserver/sandbox/v1",
+    )
+    generation = followed(result)
+    assert generation.job_id
+    return generation

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
 import httpx
@@ -10,14 +11,16 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import User
 from django.http import Http404
 from django.template.loader import render_to_string
+from django.utils import timezone
 
 from scenario_ui.generate.job_page import JobView, earlier_request, job_view, own_generation
 from scenario_ui.generate.models import Generation
-from scenario_ui.generate.tracking import Refresh, ResultAsset
-from scenario_ui.scenario.errors import ScenarioError, ScenarioServerError, ScenarioTimeout
+from scenario_ui.generate.tracking import ResultAsset
+from scenario_ui.scenario.errors import ScenarioError, ScenarioTimeout
 from scenario_ui.schema.ui_config import UiConfig
+from scenario_ui.worker.heartbeat import WorkerState
 from tests.forms.html import Element, parse_html
-from tests.generate.support import LUMEN, api_calls
+from tests.generate.support import LUMEN
 
 STATUS_PARTIAL = "generate/job.html#status"
 
@@ -43,10 +46,12 @@ def view_of(
     results: list[ResultAsset] | None = None,
     *,
     problem: ScenarioError | None = None,
-    poll_delay: float = 1.0,
+    worker: WorkerState | None = None,
 ) -> JobView:
+    """The view with a worker that has just reported, unless told otherwise."""
+    alive = WorkerState(last_beat=timezone.now())
     return JobView(
-        generation=generation, results=results or [], problem=problem, poll_delay=poll_delay
+        generation=generation, results=results or [], worker=worker or alive, problem=problem
     )
 
 
@@ -80,8 +85,7 @@ def test_the_outputs_are_labelled_from_output_properties(
     job = JobView(
         generation=generation_of(user, status="success", output=output),
         results=[],
-        problem=None,
-        poll_delay=1.0,
+        worker=WorkerState(last_beat=timezone.now()),
         output_labels={"text": "Answer"} if len(output) > 1 else {},
     )
     assert [(one.label, one.text) for one in job.outputs] == shown
@@ -96,7 +100,7 @@ def test_the_job_page_labels_outputs_by_the_models_output_properties(
         ui_config = UiConfig.model_validate({"outputProperties": {"text": {"label": "Names"}}})
 
     monkeypatch.setattr("scenario_ui.generate.job_page.load_definition", lambda _id: Record)
-    job = job_view(Refresh(generation), previous_delay=1.0)
+    job = job_view(generation)
     heading = rendered(job).one("div", class_="job__text")
     assert heading.one("h3").text == "Names"
 
@@ -110,7 +114,7 @@ def test_a_failed_definition_read_leaves_the_plain_output_heading(
         raise ScenarioTimeout("Scenario did not answer in time.")
 
     monkeypatch.setattr("scenario_ui.generate.job_page.load_definition", broken)
-    job = job_view(Refresh(generation), previous_delay=1.0)
+    job = job_view(generation)
     assert [(one.label, one.text) for one in job.outputs] == [("Output", "Rimebite")]
 
 
@@ -148,34 +152,36 @@ def test_earlier_request_is_a_copy_of_the_users_own_request(user: User, stranger
         assert earlier_request(user, text) is None
 
 
-def test_job_view_reads_results_only_on_success(user: User, fake_api) -> None:
+def test_job_view_reads_only_our_record(user: User, fake_api) -> None:
     requests = fake_api(lambda request: httpx.Response(503))
-    running = generation_of(user, asset_ids=["asset_1"])
-    job = job_view(Refresh(running), previous_delay=2.0)
-    assert job == JobView(generation=running, results=[], problem=None, poll_delay=1.0)
+    stored = {"id": "asset_1", "url": "https://cdn.test/1.png", "kind": "image"}
+    done = generation_of(
+        user,
+        status="success",
+        asset_ids=["asset_1"],
+        results=[{**stored, "mime_type": "", "name": "1"}],
+    )
+    job = job_view(done)
+    assert job.results == [ResultAsset("asset_1", "https://cdn.test/1.png", "image", "", "1")]
+    assert job.problem is None
+    assert job.is_settled is True
     assert requests == []
 
 
-def test_job_view_lists_the_results_of_a_success(user: User, fake_api) -> None:
-    asset = {"id": "asset_1", "url": "https://cdn.test/1.png", "kind": "image"}
-    fake_api(lambda request: httpx.Response(200, json={"assets": [asset]}))
-    done = generation_of(user, status="success", asset_ids=["asset_1"])
-    job = job_view(Refresh(done), previous_delay=1.0)
-    assert job.results == [ResultAsset("asset_1", "https://cdn.test/1.png", "image", "", "asset_1")]
-    assert job.problem is None
+def test_a_success_whose_results_are_not_read_yet_is_not_settled(user: User) -> None:
+    job = job_view(generation_of(user, status="success", asset_ids=["asset_1"]))
+    assert (job.results, job.is_settled) == ([], False)
+    assert job_view(generation_of(user, status="success", output={"text": "hi"})).is_settled
 
 
-def test_results_that_cannot_be_read_are_the_problem(user: User, fake_api) -> None:
-    requests = fake_api(lambda request: httpx.Response(503, json={"reason": "maintenance"}))
-    done = generation_of(user, status="success", asset_ids=["asset_1"])
-    job = job_view(Refresh(done), previous_delay=1.0)
-    assert job.results == []
-    assert isinstance(job.problem, ScenarioServerError)
-    assert job.problem.message == "Scenario failed with HTTP 503: maintenance."
-    assert api_calls(requests) == [("POST", "/v1/assets/get-bulk")]
-    # The read's own failure comes first.
-    timeout = ScenarioTimeout("slow")
-    assert job_view(Refresh(done, error=timeout), previous_delay=1.0).problem is timeout
+def test_the_version_changes_with_the_record_and_the_workers_silence(user: User) -> None:
+    generation = generation_of(user)
+    first = view_of(generation).version
+    assert view_of(generation).version == first
+    assert view_of(generation, worker=WorkerState(last_beat=None)).version != first
+    generation.progress = 0.5
+    generation.save()
+    assert view_of(generation).version != first
 
 
 # --- the status partial ---------------------------------------------------------------------
@@ -183,9 +189,9 @@ def test_results_that_cannot_be_read_are_the_problem(user: User, fake_api) -> No
 
 def test_a_running_job_polls_and_shows_its_progress(user: User) -> None:
     generation = generation_of(user, progress=0.3846)
-    section = rendered(view_of(generation, poll_delay=1.0))
-    assert section.get("hx-get") == f"/jobs/{generation.pk}/poll/?delay=1.0"
-    assert section.get("hx-trigger") == "every 1.0s"
+    section = rendered(view_of(generation))
+    assert section.get("hx-get") == f"/jobs/{generation.pk}/poll/"
+    assert section.get("hx-trigger") == "every 2s"
     assert section.get("hx-swap") == "outerHTML"
     assert section.one("span", class_="status").text == "In progress"
     progress = section.one("progress")
@@ -196,17 +202,22 @@ def test_a_running_job_polls_and_shows_its_progress(user: User) -> None:
     assert section.find_all("ul", class_="results-grid") == []
 
 
-def test_a_read_failure_says_when_it_checks_again(user: User) -> None:
-    generation = generation_of(user)
-    problem = ScenarioServerError("Scenario failed with HTTP 503: maintenance.")
-    section = rendered(view_of(generation, problem=problem, poll_delay=4.0))
-    assert section.get("hx-get") == f"/jobs/{generation.pk}/poll/?delay=4.0"
-    assert section.get("hx-trigger") == "every 4.0s"
-    assert section.one("p", class_="alert--info").text == (
-        "Scenario had an internal error: Scenario failed with HTTP 503: maintenance. "
-        "Checking again in 4 s."
-    )
-    assert len(section.find_all("progress")) == 1
+def test_the_page_says_how_fresh_its_status_is(user: User) -> None:
+    generation = generation_of(user, checked_at=timezone.now() - timedelta(seconds=3))
+    section = rendered(view_of(generation))
+    age = section.one("time", data_age="")
+    assert age.text == "3 s ago"
+    assert section.find_all("div", id="worker-missing") == []
+
+
+def test_a_silent_worker_is_a_clear_banner_while_the_job_runs(user: User) -> None:
+    silent = WorkerState(last_beat=timezone.now() - timedelta(seconds=95))
+    section = rendered(view_of(generation_of(user), worker=silent))
+    banner = section.one("div", id="worker-missing")
+    assert banner.get("role") == "alert"
+    assert "No background worker has reported for 95 s" in banner.text
+    finished = rendered(view_of(generation_of(user, status="success"), worker=silent))
+    assert finished.find_all("div", id="worker-missing") == []
 
 
 def test_a_finished_job_stops_polling(user: User) -> None:

@@ -11,42 +11,26 @@ from django.contrib.auth.models import User
 
 from scenario_ui.generate import tracking
 from scenario_ui.generate.models import Generation
-from scenario_ui.generate.submission import submit
 from scenario_ui.generate.tracking import (
     ResultAsset,
     cancel,
     look_up,
     refresh,
     results,
+    store_results,
 )
 from scenario_ui.sandbox.lifecycle import FAILURE_ERROR, FAILURE_HINT
 from scenario_ui.sandbox.models import SandboxJob
 from scenario_ui.scenario.errors import ScenarioServerError
-from scenario_ui.web.attempts import TOKEN, new_token
 from tests.generate.support import (
     LUMEN,
     QUILL,
     MovableClock,
     api_calls,
-    demo_definition,
-    followed,
+    submitted,
 )
 
 pytestmark = pytest.mark.usefixtures("seeded_sandbox")
-
-
-def submitted(user: User, model_id: str, data: dict[str, list[str]]) -> Generation:
-    """A generation really submitted to the sandbox."""
-    result = submit(
-        user,
-        demo_definition(model_id),
-        {**data, TOKEN: [new_token()]},
-        {},
-        base_url="http://testserver/sandbox/v1",
-    )
-    generation = followed(result)
-    assert generation.job_id
-    return generation
 
 
 def unavailable(request: httpx.Request) -> httpx.Response:
@@ -83,6 +67,9 @@ def test_refresh_to_success_with_assets(user: User, sandbox_clock: MovableClock)
     assert generation.creative_units == 16.0
     assert (generation.error, generation.hint) == ("", "")
     assert len(generation.asset_ids) == 2
+    assert generation.checked_at is not None
+    store_results(generation)
+    generation.refresh_from_db()
     found = results(generation)
     assert found == [
         ResultAsset(
@@ -288,7 +275,7 @@ def test_a_text_model_answers_in_its_output(user: User, sandbox_clock: MovableCl
     assert results(generation) == []
 
 
-def test_results_are_read_once_then_kept(user: User, fake_api) -> None:
+def test_results_are_read_once_then_stored(user: User, fake_api) -> None:
     generation = Generation.objects.create(
         user=user, model_id=LUMEN, status="success", asset_ids=["asset_b", "asset_a"]
     )
@@ -306,6 +293,9 @@ def test_results_are_read_once_then_kept(user: User, fake_api) -> None:
         ResultAsset("asset_b", "https://cdn.test/b.glb", "3d", "model/gltf-binary", "chair.glb"),
         ResultAsset("asset_a", "https://cdn.test/a.mp4", "", "video/mp4", "asset_a"),
     ]
+    assert results(generation) == []
+    store_results(generation)
+    generation.refresh_from_db()
     assert results(generation) == expected
     assert results(generation) == expected
     assert api_calls(requests) == [("POST", "/v1/assets/get-bulk")]

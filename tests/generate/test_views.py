@@ -14,12 +14,12 @@ from scenario_ui.generate.models import Generation
 from scenario_ui.sandbox.catalog import DEMO_CATALOG_DIR as DEMO_CATALOG
 from scenario_ui.sandbox.lifecycle import FAILURE_ERROR, FAILURE_HINT
 from scenario_ui.sandbox.models import SandboxAsset, SandboxJob
-from scenario_ui.scenario import calls
-from scenario_ui.scenario.client import build_client as sandbox_client
 from scenario_ui.web.attempts import new_token
+from scenario_ui.worker.heartbeat import beat
 from tests.conftest import user_with_role
 from tests.forms.html import Element, error_text, parse_html, wrapper
 from tests.generate.support import MovableClock
+from tests.worker.support import enqueued, run_enqueued
 
 pytestmark = pytest.mark.usefixtures("seeded_sandbox")
 
@@ -378,8 +378,14 @@ def job_url(generation: Generation) -> str:
     return f"/jobs/{generation.pk}/"
 
 
-def poll(client: Client, generation: Generation, delay: str) -> Any:
-    return client.get(f"{job_url(generation)}poll/", {"delay": delay}, headers=HTMX)
+def poll(client: Client, generation: Generation, etag: str = "") -> Any:
+    headers = {**HTMX, **({"If-None-Match": etag} if etag else {})}
+    return client.get(f"{job_url(generation)}poll/", headers=headers)
+
+
+def worker_reads() -> int:
+    """What a worker does next: run the follow tasks that are due (see tests/worker)."""
+    return run_enqueued("follow_generation")
 
 
 def submitted_job(client: Client, data: dict[str, str]) -> Generation:
@@ -408,6 +414,7 @@ def stranger(db: None) -> Client:
 
 def test_submit_then_poll_to_success(signed_in: Client, sandbox_clock: MovableClock) -> None:
     generation = submitted_job(signed_in, {"prompt": "a lighthouse", "numOutputs": "2"})
+    assert [task.args for task in enqueued("follow_generation")] == [[generation.pk, 1.0]]
     page = signed_in.get(job_url(generation))
     assert page.status_code == 200
     root = html_of(page)
@@ -415,25 +422,34 @@ def test_submit_then_poll_to_success(signed_in: Client, sandbox_clock: MovableCl
     assert root.one("title").text.startswith("Lumen XL: Queued")
     section = root.by_id("job-status")
     assert status_text(section) == "Queued"
-    assert section.get("hx-get") == f"/jobs/{generation.pk}/poll/?delay=1.0"
+    assert section.get("hx-get") == f"/jobs/{generation.pk}/poll/"
     assert section.one("progress").get("value") == "0"
 
     sandbox_clock.advance(5)
-    running = poll(signed_in, generation, "1.0")
+    # The page reads our record: nothing moves until the worker has read the job.
+    assert status_text(status_section(poll(signed_in, generation))) == "Queued"
+    assert worker_reads() == 1
+    running = poll(signed_in, generation)
     assert running.status_code == 200
     assert "<html" not in running.content.decode()
     section = status_section(running)
     assert status_text(section) == "In progress"
     assert section.one("progress").get("value") == "38"
-    assert section.get("hx-get") == f"/jobs/{generation.pk}/poll/?delay=1.0"
+    assert section.get("hx-get") == f"/jobs/{generation.pk}/poll/"
+    assert section.one("time", data_age="").text == "0 s ago"
+    # Nothing changed since: 304, with nothing to render.
+    unchanged = poll(signed_in, generation, running["ETag"])
+    assert (unchanged.status_code, unchanged.content) == (304, b"")
 
     sandbox_clock.advance(5)
-    done = poll(signed_in, generation, "1.0")
+    assert worker_reads() == 1
+    done = poll(signed_in, generation, running["ETag"])
     assert done.status_code == 286
     section = status_section(done)
     assert status_text(section) == "Succeeded"
     assert section.has("hx-get") is False
     assert section.find_all("progress") == []
+    assert enqueued("follow_generation") == []
     asset_ids = list(
         SandboxAsset.objects.filter(job_id=generation.job_id)
         .order_by("output_index")
@@ -454,6 +470,7 @@ def test_the_job_page_shows_a_failure_with_its_hint(
 ) -> None:
     generation = submitted_job(signed_in, {"prompt": "make it fail"})
     sandbox_clock.advance(6)
+    worker_reads()
     section = status_section(signed_in.get(job_url(generation)))
     assert status_text(section) == "Failed"
     alert = section.one("div", class_="alert--error")
@@ -461,48 +478,15 @@ def test_the_job_page_shows_a_failure_with_its_hint(
         f"The job failed. {FAILURE_ERROR}",
         FAILURE_HINT,
     ]
-    assert poll(signed_in, generation, "1.0").status_code == 286
+    assert poll(signed_in, generation).status_code == 286
 
 
-def test_polling_backs_off_while_scenario_fails_then_recovers(
-    signed_in: Client, sandbox_clock: MovableClock, fake_api, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_pages_and_polls_never_call_scenario(signed_in: Client, fake_api) -> None:
     generation = submitted_job(signed_in, {"prompt": "a lighthouse"})
     requests = fake_api(lambda request: httpx.Response(503, json={"reason": "maintenance"}))
-    failing = poll(signed_in, generation, "2.0")
-    assert failing.status_code == 200
-    section = status_section(failing)
-    assert section.get("hx-get") == f"/jobs/{generation.pk}/poll/?delay=4.0"
-    assert section.get("hx-trigger") == "every 4.0s"
-    assert section.one("p", class_="alert--info").text == (
-        "Scenario had an internal error: Scenario failed with HTTP 503: maintenance. "
-        "Checking again in 4 s."
-    )
-    assert status_text(section) == "Queued"
-    assert [request.url.path for request in requests] == [f"/v1/jobs/{generation.job_id}"]
-    capped = status_section(poll(signed_in, generation, "16.0"))
-    assert capped.get("hx-get") == f"/jobs/{generation.pk}/poll/?delay=30.0"
-    assert "Checking again in 30 s." in capped.one("p", class_="alert--info").text
-    # The page itself keeps polling too, backing off from its own failed read.
-    page = status_section(signed_in.get(job_url(generation)))
-    assert "Checking again in 2 s." in page.one("p", class_="alert--info").text
-
-    monkeypatch.setattr(calls, "build_client", sandbox_client)
-    sandbox_clock.advance(5)
-    recovered = status_section(poll(signed_in, generation, "30.0"))
-    assert recovered.get("hx-get") == f"/jobs/{generation.pk}/poll/?delay=1.0"
-    assert recovered.find_all("p", class_="alert--info") == []
-    assert status_text(recovered) == "In progress"
-
-
-def test_a_poll_without_a_readable_delay_starts_from_the_first(
-    signed_in: Client, sandbox_clock: MovableClock
-) -> None:
-    generation = submitted_job(signed_in, {"prompt": "a lighthouse"})
-    for delay in ("", "soon", "nan", "inf", "-1e999"):
-        section = status_section(poll(signed_in, generation, delay))
-        assert section.get("hx-get") == f"/jobs/{generation.pk}/poll/?delay=1.0"
-        assert section.get("hx-trigger") == "every 1.0s"
+    for url in (job_url(generation), f"{job_url(generation)}poll/", "/jobs/"):
+        assert signed_in.get(url, headers=HTMX).status_code == 200
+    assert requests == []
 
 
 def test_cancel_from_the_job_page(signed_in: Client, sandbox_clock: MovableClock) -> None:
@@ -535,10 +519,15 @@ def test_look_up_a_lost_submission_from_the_job_page(
     assert response.redirect_chain == [(f"{job_url(generation)}?looked_up=1", 302)]
     section = status_section(response)
     assert status_text(section) == "In progress"
-    assert section.get("hx-get") == f"/jobs/{generation.pk}/poll/?delay=1.0"
+    assert section.get("hx-get") == f"/jobs/{generation.pk}/poll/"
     generation.refresh_from_db()
     assert generation.job_id == job_id
-    assert f"job {job_id}" in html_of(response).one("p", class_="hint").text
+    # Followed from then on, like any submission.
+    assert [task.args for task in enqueued("follow_generation")][-1] == [generation.pk, 1.0]
+    assert (
+        f"job {job_id}"
+        in html_of(response).one("div", class_="page-head").one("p", class_="hint").text
+    )
 
 
 def test_a_look_up_that_finds_nothing_says_so(signed_in: Client, user: User) -> None:
@@ -591,10 +580,11 @@ def test_my_jobs_lists_and_polls_while_one_runs(
     sandbox_clock.advance(1)
     second = submitted_job(signed_in, {"prompt": "make it fail"})
     sandbox_clock.advance(5)
+    assert worker_reads() == 2
     page = signed_in.get("/jobs/")
     assert page.status_code == 200
+    assert html_of(page).by_id("jobs-live").get("hx-get") == "/jobs/"
     table = html_of(page).by_id("jobs-table")
-    assert table.get("hx-get") == "/jobs/"
     rows = table.one("tbody").find_all("tr")
     assert [[cell.text for cell in row.find_all("td")][:4] for row in rows] == [
         ["Lumen XL", "In progress", "38%", "8 CU"],
@@ -602,11 +592,14 @@ def test_my_jobs_lists_and_polls_while_one_runs(
     ]
     assert [row.one("a").get("href") for row in rows] == [job_url(second), job_url(first)]
 
+    etag = signed_in.get("/jobs/", headers=HTMX)["ETag"]
+    assert signed_in.get("/jobs/", headers={**HTMX, "If-None-Match": etag}).status_code == 304
     sandbox_clock.advance(10)
+    assert worker_reads() == 2
     polled = signed_in.get("/jobs/", headers=HTMX)
     assert polled.status_code == 286
+    assert html_of(polled).by_id("jobs-live").has("hx-get") is False
     table = html_of(polled).by_id("jobs-table")
-    assert table.has("hx-get") is False
     rows = table.one("tbody").find_all("tr")
     assert [[cell.text for cell in row.find_all("td")][:4] for row in rows] == [
         ["Lumen XL", "Failed", "—", "6.25 CU"],
@@ -710,6 +703,7 @@ def test_cancel_without_javascript_shows_the_refusal_on_the_job_page(
 ) -> None:
     generation = submitted_job(signed_in, {"prompt": "a lighthouse"})
     sandbox_clock.advance(60)  # The job has finished: the sandbox refuses to cancel it.
+    beat()  # A worker runs (it has not read the job yet).
     response = signed_in.post(f"{job_url(generation)}cancel/", follow=True)
     assert response.redirect_chain == [(job_url(generation), 302)]
     assert [alert.text for alert in html_of(response).find_all("div", role="alert")] == [
@@ -742,49 +736,6 @@ def test_an_unknown_submission_offers_no_resubmit_before_a_look_up(
     )
     section = status_section(signed_in.get(job_url(generation)))
     assert [link.text for link in section.find_all("a") if "resubmit" in link.text] == []
-
-
-def test_a_rate_limited_poll_says_so_at_once_and_waits_for_retry_after(
-    signed_in: Client, sandbox_clock: MovableClock, fake_api
-) -> None:
-    generation = submitted_job(signed_in, {"prompt": "a lighthouse"})
-    requests = fake_api(rate_limiting("20"))
-    section = status_section(poll(signed_in, generation, "1.0"))
-    assert section.one("p", class_="alert--info").text == (
-        "Too many requests to Scenario: Scenario is rate-limiting us, retrying in 20 s "
-        "(Too many requests)."
-    )
-    assert section.get("hx-trigger") == "every 20.0s"
-    assert section.get("hx-get") == f"/jobs/{generation.pk}/poll/?delay=20.0"
-    assert len(requests) == 1
-
-
-def test_my_jobs_stops_its_round_at_a_rate_limit_and_waits(
-    signed_in: Client, sandbox_clock: MovableClock, fake_api
-) -> None:
-    for prompt in ("one", "two", "three"):
-        submitted_job(signed_in, {"prompt": prompt})
-    requests = fake_api(rate_limiting("2"))
-    polled = signed_in.get("/jobs/", headers=HTMX)
-    assert polled.status_code == 200
-    table = html_of(polled).by_id("jobs-table")
-    # Retry-After is shorter than the table's own pace: it waits its pace, and says so.
-    assert table.one("p", class_="alert--info").text == (
-        "Too many requests to Scenario: Scenario is rate-limiting us, retrying in 3 s "
-        "(Too many requests)."
-    )
-    assert table.get("hx-trigger") == "every 3s"
-    # One refused read ends the round: the two others would only be refused too.
-    assert len(requests) == 1
-
-
-def test_my_jobs_waits_longer_than_its_pace_when_retry_after_says_so(
-    signed_in: Client, sandbox_clock: MovableClock, fake_api
-) -> None:
-    submitted_job(signed_in, {"prompt": "one"})
-    fake_api(rate_limiting("45"))
-    table = html_of(signed_in.get("/jobs/", headers=HTMX)).by_id("jobs-table")
-    assert table.get("hx-trigger") == "every 45s"
 
 
 def test_a_rate_limited_page_says_so_and_reloads_itself_then(signed_in: Client, fake_api) -> None:

@@ -8,7 +8,7 @@ from scenario_ui.scenario import client, gateway
 def test_without_credentials_the_sdk_talks_to_the_sandbox_in_process(settings):
     settings.SCENARIO_SANDBOX = True
     sdk = client.build_client()
-    assert str(sdk.base_url) == "http://sandbox.internal/sandbox/v1/"
+    assert str(sdk.base_url) == "https://sandbox.internal/sandbox/v1/"
     assert client.is_sandbox()
 
 

@@ -99,3 +99,18 @@ def test_a_rate_limited_look_up_says_when_to_try_again(fake_api):
     with pytest.raises(errors.ScenarioRateLimited) as raised:
         jobs.find_submitted_job("model_x", {"prompt": "p"}, created_after="")
     assert raised.value.message == "Scenario is rate-limiting us: try again in 3 s."
+
+
+def test_jobs_updated_after_pages_through_the_changed_jobs(fake_api):
+    def answer(request: httpx.Request) -> httpx.Response:
+        assert request.url.params["updatedAfter"] == "2026-01-01T00:00:00Z"
+        if request.url.params.get("paginationToken") == "p2":
+            return httpx.Response(200, json={"jobs": [{"jobId": "job_3"}, "not a job"]})
+        page = {"jobs": [{"jobId": "job_1"}, {"jobId": "job_2"}], "nextPaginationToken": "p2"}
+        return httpx.Response(200, json=page)
+
+    requests = fake_api(answer)
+    found = jobs.jobs_updated_after("2026-01-01T00:00:00Z", max_pages=5)
+    assert [job["jobId"] for job in found] == ["job_1", "job_2", "job_3"]
+    assert len(requests) == 2
+    assert len(jobs.jobs_updated_after("2026-01-01T00:00:00Z", max_pages=1)) == 2

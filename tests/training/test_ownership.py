@@ -6,6 +6,7 @@ import pytest
 from django.http import Http404
 
 from scenario_ui.schema import parse_definition
+from scenario_ui.training.following import record
 from scenario_ui.training.models import Training
 from scenario_ui.training.ownership import (
     require_own_training,
@@ -61,6 +62,8 @@ def test_the_models_status_settles_an_unknown_start(
         user=user, model_id=MODEL_ID, outcome=Training.Outcome.UNKNOWN, error="lost"
     )
     assert unsettled_start(user, model(status, jobId=job_id)) is None
+    # The follow task records it so when it reads the model.
+    record(lost, {"id": MODEL_ID, "status": status, **({"jobId": job_id} if job_id else {})})
     lost.refresh_from_db()
     assert (lost.outcome, lost.job_id, lost.error) == (
         Training.Outcome.STARTED,

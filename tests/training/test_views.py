@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from datetime import timedelta
 from typing import Any
 
 import httpx
@@ -16,10 +17,13 @@ from scenario_ui.sandbox.catalog import DEMO_CATALOG_DIR
 from scenario_ui.sandbox.models import SandboxModel, SandboxTraining
 from scenario_ui.training.models import Training
 from scenario_ui.training.page import RETRAINING_NOTE
+from scenario_ui.worker.heartbeat import beat
+from scenario_ui.worker.models import Heartbeat
 from tests.conftest import user_with_role
 from tests.forms.html import Element, error_text, parse_html
 from tests.forms.html import posted_fields as form_data
 from tests.sandbox.conftest import FrozenClock
+from tests.worker.support import enqueued, run_enqueued
 
 pytestmark = pytest.mark.usefixtures("seeded_sandbox")
 
@@ -32,6 +36,17 @@ SNEAKER = "model_demo-my-sneaker-qwen"
 LUMEN = "model_demo-lumen-xl"
 POLLING = 200
 STOP_POLLING = 286
+
+
+@pytest.fixture(autouse=True)
+def worker_alive(db: None) -> None:
+    """A worker has just reported (its absence is a banner, tested on its own)."""
+    beat()
+
+
+def worker_reads() -> int:
+    """What a worker does next: run the follow tasks that are due."""
+    return run_enqueued("follow_training")
 
 
 def page_url(model_id: str, action: str = "") -> str:
@@ -243,8 +258,9 @@ def test_start_redirects_to_the_page_whose_monitor_shows_the_training(
     root = html_of(signed_in.get(response["Location"]))
     assert facts(root)["Status"] == "training"
     monitor = root.by_id("training-monitor")
-    assert monitor.get("hx-get") == page_url(MASCOT, "progress")
+    assert monitor.get("hx-get") == page_url(MASCOT, "progress") + "?shown=training"
     assert monitor.get("hx-trigger") == "every 2s"
+    assert [task.args for task in enqueued("follow_training")] == [[training.pk, 1.0]]
     assert monitor.text == (
         "Training status: training Stage: Queued · position 3 in the queue "
         "Progress 0% 0% Cancel training"
@@ -351,8 +367,8 @@ def test_a_lost_start_answer_stays_unknown_until_the_model_shows_it_started(
         "Submission status unknown. The request was sent, but no answer came in time, so "
         "Scenario may or may not have started it. It was not sent again: the model's status "
         'below shows whether the training started. Scenario shows this model as "new", so no '
-        "training has started from it yet. This page checks again each time it loads; start "
-        "the training again only if the status stays the same."
+        "training has started from it yet. This page follows the model's status; start the "
+        "training again only if it stays the same."
     )
     assert html_of(signed_in.get(response["Location"])).by_id("unknown-start").text == unknown
     # Not a one-time notice: it stays while the model does not show the training.
@@ -364,6 +380,8 @@ def test_a_lost_start_answer_stays_unknown_until_the_model_shows_it_started(
     training_record = demo_record(MASCOT)
     training_record["model"].update(status="training", jobId="job_lost_start")
     fake_api(lambda request: httpx.Response(200, json=training_record))
+    # The worker follows a lost start too, and settles it once the model shows it.
+    assert worker_reads() == 1
     page = html_of(signed_in.get(page_url(MASCOT)))
     assert page.find_all(id="unknown-start") == []
     training.refresh_from_db()
@@ -381,22 +399,36 @@ def test_progress_polls_while_training_and_stops_once_trained(
     signed_in: Client, sandbox_clock: FrozenClock
 ) -> None:
     start(signed_in)
-    queued = signed_in.get(page_url(MASCOT, "progress"), headers={"HX-Request": "true"})
+    shown = page_url(MASCOT, "progress") + "?shown=training"
+    queued = signed_in.get(shown, headers={"HX-Request": "true"})
     assert queued.status_code == POLLING
     assert progress_value(html_of(queued)) == 0
 
     values = []
     for _ in range(3):
         sandbox_clock.advance(2)
-        running = signed_in.get(page_url(MASCOT, "progress"), headers={"HX-Request": "true"})
+        assert worker_reads() == 1
+        running = signed_in.get(shown, headers={"HX-Request": "true"})
         assert running.status_code == POLLING
         root = html_of(running)
-        assert root.by_id("training-monitor").get("hx-get") == page_url(MASCOT, "progress")
+        assert root.by_id("training-monitor").get("hx-get") == shown
         values.append(progress_value(root))
     assert values == [0, 14, 43]
     assert "Stage: Training · about 4 s left" in monitor_text(root)
+    assert "Status read from Scenario 0 s ago." in monitor_text(root)
+    same = signed_in.get(shown, headers={"HX-Request": "true", "If-None-Match": running["ETag"]})
+    assert same.status_code == 304
 
     sandbox_clock.advance(5)
+    assert worker_reads() == 1
+    assert enqueued("follow_training") == []
+    # The page shows "training" in its header, Status and banner: all of it is drawn again.
+    changed = signed_in.get(shown, headers={"HX-Request": "true"})
+    assert (changed.status_code, changed["HX-Refresh"]) == (200, "true")
+    page = html_of(signed_in.get(page_url(MASCOT)))
+    assert facts(page)["Status"] == "trained"
+    assert page.one("p", class_="model-card__meta").one("span", class_="status").text == "trained"
+    assert page.by_id("training-refusal").text.startswith("This model is already trained.")
     done = signed_in.get(page_url(MASCOT, "progress"), headers={"HX-Request": "true"})
     assert done.status_code == STOP_POLLING
     root = html_of(done)
@@ -419,6 +451,7 @@ def test_a_failing_training_shows_its_message(
 ) -> None:
     start(signed_in, conceptPrompt="make it fail")
     sandbox_clock.advance(5)
+    worker_reads()
     response = signed_in.get(page_url(MASCOT, "progress"))
     assert response.status_code == STOP_POLLING
     assert html_of(response).by_id("training-monitor").one("div", class_="alert").text == (
@@ -434,9 +467,11 @@ def test_cancel_while_queued_cancels(signed_in: Client, sandbox_clock: FrozenClo
     sandbox_clock.advance(1)
     response = signed_in.post(page_url(MASCOT, "cancel"), headers={"HX-Request": "true"})
     # The whole page changes (training is offered again): htmx reloads it.
-    assert response.status_code == 204
+    assert response.status_code == 200
     assert response["HX-Refresh"] == "true"
     assert SandboxModel.objects.get(pk=MASCOT).status == "training-canceled"
+    # The cancel asks the worker to read the model at once.
+    assert worker_reads() == 2
     monitor = html_of(signed_in.get(page_url(MASCOT))).by_id("training-monitor")
     assert monitor.text == (
         "Training status: training-canceled The training was canceled. "
@@ -464,13 +499,14 @@ def test_cancel_once_running_is_refused_in_the_monitor(
 ) -> None:
     start(signed_in)
     sandbox_clock.advance(5)
+    worker_reads()
     response = signed_in.post(page_url(MASCOT, "cancel"), headers={"HX-Request": "true"})
     assert response.status_code == 200
     monitor = html_of(response).by_id("training-monitor")
     assert monitor.one("p", class_="alert").text == (
         f"Scenario rejected the request: Training of model {MASCOT} cannot be canceled once running"
     )
-    assert monitor.get("hx-get") == page_url(MASCOT, "progress")
+    assert monitor.get("hx-get") == page_url(MASCOT, "progress") + "?shown=training"
     assert "Stage: Training" in monitor.text
     assert progress_value(html_of(response)) == 29
     assert SandboxModel.objects.get(pk=MASCOT).status == "training"
@@ -501,20 +537,28 @@ def test_cancel_without_javascript_shows_the_refusal_on_the_page(
 # --- rate limits ------------------------------------------------------------------------------
 
 
-def test_a_rate_limited_progress_read_says_so_and_waits_for_retry_after(
-    signed_in: Client, user: Any, fake_api
+def test_the_train_page_and_its_monitor_read_no_status_from_scenario(
+    signed_in: Client, sandbox_clock: FrozenClock, fake_api
 ) -> None:
-    Training.objects.create(user=user, model_id=MASCOT)
-    requests = fake_api(lambda request: httpx.Response(429, headers={"Retry-After": "12"}, json={}))
-    response = signed_in.get(page_url(MASCOT, "progress"), headers={"HX-Request": "true"})
-    assert response.status_code == POLLING
-    monitor = html_of(response).by_id("training-monitor")
-    assert monitor.one("p", class_="alert").text == (
-        "Too many requests to Scenario: Scenario is rate-limiting us, retrying in 12 s."
+    start(signed_in)
+    sandbox_clock.advance(3)
+    worker_reads()
+    requests = fake_api(lambda request: httpx.Response(429, headers={"Retry-After": "12"}))
+    assert signed_in.get(page_url(MASCOT)).status_code == 200
+    progress = signed_in.get(page_url(MASCOT, "progress") + "?shown=training")
+    assert progress.status_code == POLLING
+    assert requests == []
+
+
+def test_a_silent_worker_is_a_banner_in_the_monitor(
+    signed_in: Client, sandbox_clock: FrozenClock
+) -> None:
+    start(signed_in)
+    Heartbeat.objects.update(beat_at=timezone.now() - timedelta(minutes=5))
+    monitor = html_of(signed_in.get(page_url(MASCOT))).by_id("training-monitor")
+    assert monitor.one("div", id="worker-missing").text.startswith(
+        "Statuses are not being updated. No background worker has reported for 300 s"
     )
-    assert monitor.get("hx-trigger") == "every 12.0s"
-    assert monitor.get("hx-get") == page_url(MASCOT, "progress") + "?delay=12.0"
-    assert len(requests) == 1
 
 
 # --- trainings are per user -------------------------------------------------------------------

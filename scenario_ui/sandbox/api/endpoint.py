@@ -15,18 +15,22 @@ from django.views.decorators.csrf import csrf_exempt
 
 from scenario_ui.sandbox.api.auth import require_credentials
 from scenario_ui.sandbox.api.errors import SandboxApiError, error_response
+from scenario_ui.sandbox.call_counts import count_call
 
 logger = logging.getLogger(__name__)
 
 type View[**P] = Callable[Concatenate[HttpRequest, P], HttpResponse]
 
 
-def sandbox_endpoint[**P](*methods: str, credentials: bool = True) -> Callable[[View[P]], View[P]]:
+def sandbox_endpoint[**P](
+    *methods: str, credentials: bool = True, counted: bool = True
+) -> Callable[[View[P]], View[P]]:
     """Serve `methods` only, for callers with credentials, answering every failure as JSON.
 
     The API authenticates with credentials, not sessions: no CSRF token, no login.
     Credentials come first: without them a caller learns nothing, not even the methods.
     `credentials=False` serves anyone, like the signed URLs of the real API's files.
+    Each call served is counted per route (`call_counts`), except with `counted=False`.
     """
 
     def decorate(view: View[P]) -> View[P]:
@@ -35,6 +39,8 @@ def sandbox_endpoint[**P](*methods: str, credentials: bool = True) -> Callable[[
             try:
                 if credentials:
                     require_credentials(request)
+                if counted:
+                    count_call(request)
                 if request.method not in methods:
                     return method_not_allowed(request, methods)
                 return view(request, *args, **kwargs)

@@ -1,4 +1,5 @@
-"""`GET /jobs`: the query parameters of the SDK's `jobs.list` that mean something here.
+"""`GET /jobs`: the query parameters of the SDK's `jobs.list` that mean something here
+(`updatedAfter` too, which SDK 2.4.0 sends as an extra query parameter).
 
 Every sandbox job is a `custom` job of the one sandbox user, so `type`/`types` match
 either all jobs or none, `workflowId` matches none, and `authorId`, `projectId` and
@@ -8,9 +9,10 @@ either all jobs or none, `workflowId` matches none, and `authorId`, `projectId` 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Final
 
+from django.db.models import Max, Q, QuerySet
 from django.http import QueryDict
 
 from scenario_ui.sandbox.api.errors import SandboxApiError
@@ -18,6 +20,7 @@ from scenario_ui.sandbox.api.listing import list_param
 from scenario_ui.sandbox.api.pagination import PageWindow, encode_pagination_token, page_window
 from scenario_ui.sandbox.jobs import JOB_TYPE, jobs_json, state_now
 from scenario_ui.sandbox.json_types import JsonObject
+from scenario_ui.sandbox.lifecycle import JobState
 from scenario_ui.sandbox.models import SandboxJob
 
 DEFAULT_PAGE_SIZE: Final = 50
@@ -39,6 +42,7 @@ class JobListQuery:
     status: str | None
     matches_job_type: bool
     created_after: datetime | None
+    updated_after: datetime | None
     window: PageWindow
 
     @classmethod
@@ -54,8 +58,23 @@ class JobListQuery:
             status=status,
             matches_job_type=(not types or JOB_TYPE in types) and not params.get("workflowId"),
             created_after=_date(params, "createdAfter"),
+            updated_after=_date(params, "updatedAfter"),
             window=page_window(params, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE),
         )
+
+
+def _changing_after(jobs: QuerySet[SandboxJob], moment: datetime) -> QuerySet[SandboxJob]:
+    """The jobs that may have changed after `moment`: any finished by then is left out."""
+    longest = jobs.aggregate(longest=Max("duration_seconds"))["longest"] or 0
+    return jobs.filter(
+        Q(created_at__gt=moment - timedelta(seconds=longest)) | Q(canceled_at__gt=moment)
+    )
+
+
+def _matches(state: JobState, query: JobListQuery) -> bool:
+    if query.status is not None and state.status != query.status:
+        return False
+    return query.updated_after is None or state.updated_at > query.updated_after
 
 
 def fetch_job_page(query: JobListQuery) -> JsonObject:
@@ -67,11 +86,14 @@ def fetch_job_page(query: JobListQuery) -> JsonObject:
     window = query.window
     # One row past the page tells whether another page follows.
     end = window.offset + window.limit + 1
-    if query.status is None:
+    if query.updated_after is not None:
+        jobs = _changing_after(jobs, query.updated_after)
+    if query.status is None and query.updated_after is None:
         found = list(jobs[window.offset : end])
     else:
-        # A status is a function of the clock, not a column: filter on read.
-        matching = [job for job in jobs if state_now(job).status == query.status]
+        # A status (and when it last changed) is a function of the clock, not a column:
+        # filter on read.
+        matching = [job for job in jobs if _matches(state_now(job), query)]
         found = matching[window.offset : end]
     page: JsonObject = {"jobs": list(jobs_json(found[: window.limit]))}
     if len(found) > window.limit:
