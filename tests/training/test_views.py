@@ -428,7 +428,7 @@ def test_progress_polls_while_training_and_stops_once_trained(
     page = html_of(signed_in.get(page_url(MASCOT)))
     assert facts(page)["Status"] == "trained"
     assert page.one("p", class_="model-card__meta").one("span", class_="status").text == "trained"
-    assert page.by_id("training-refusal").text.startswith("This model is already trained.")
+    assert page.by_id("training-refusal").text == RETRAINING_NOTE
     done = signed_in.get(page_url(MASCOT, "progress"), headers={"HX-Request": "true"})
     assert done.status_code == STOP_POLLING
     root = html_of(done)
