@@ -1,6 +1,7 @@
 // What htmx cannot do on the model form: keep attributes of controls in step with the
 // server's rule evaluation (without replacing the control the user is typing in),
-// mirror sliders and colour pickers, preview chosen files, and copy snippets.
+// mirror sliders and colour pickers, preview chosen files, copy snippets, and generate on
+// Ctrl/Cmd+Enter.
 "use strict";
 
 const CONTROL = "input:not([type=hidden]):not([type=range]):not([type=file]):not([data-mirror]), select, textarea";
@@ -94,3 +95,14 @@ for (const type of ["input", "change"]) {
     if (form) form.dispatchEvent(new CustomEvent("cost-inputs-changed"));
   });
 }
+
+// Ctrl/Cmd+Enter generates from anywhere in the form (plain Enter does nothing: the
+// form's first button is a disabled guard, so Enter never presses a row button).
+document.addEventListener("keydown", (event) => {
+  if (event.key !== "Enter" || !(event.ctrlKey || event.metaKey) || event.isComposing) return;
+  const form = event.target instanceof Element ? event.target.closest("form[data-live-form]") : null;
+  const generate = form?.querySelector('button[name="__submit"]');
+  if (!generate || generate.disabled) return;
+  event.preventDefault();
+  form.requestSubmit(generate);
+});
