@@ -34,6 +34,7 @@ document.addEventListener("scenario:form-state", (event) => {
 document.addEventListener("input", (event) => {
   const source = event.target;
   if (source.dataset && source.dataset.mirror) {
+    delete source.dataset.empty;
     const target = document.getElementById(source.dataset.mirror);
     if (target) {
       target.value = source.value;
@@ -44,6 +45,10 @@ document.addEventListener("input", (event) => {
   if (source.id) {
     for (const mirror of document.querySelectorAll(`[data-mirror="${CSS.escape(source.id)}"]`)) {
       mirror.value = source.value;
+      // A colour swatch holds black when the text is no colour: it shows "none" instead.
+      if (mirror.type === "color") {
+        mirror.toggleAttribute("data-empty", !/^#[0-9a-f]{6}$/i.test(source.value));
+      }
     }
   }
 });

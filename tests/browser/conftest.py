@@ -49,3 +49,15 @@ def signed_in_page(page, live_server, seeded_sandbox, transactional_db, csp_viol
     page.get_by_role("button", name="Sign in").click()
     page.wait_for_url(f"{live_server.url}/")
     return page
+
+
+def axe_violations(page) -> list[str]:
+    """axe-core's findings on the page as it is now, one line each (none is the goal)."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page)
+    return [
+        f"{violation['id']} ({violation['impact']}): "
+        + ", ".join(str(node["target"]) for node in violation["nodes"])
+        for violation in results.response["violations"]
+    ]

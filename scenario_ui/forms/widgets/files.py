@@ -58,7 +58,7 @@ def file_limits(bound: BoundInput) -> list[str]:
     if background:
         limits.append(f"Background: {background}")
     if mask_from:
-        limits.append(f"Mask for the “{mask_from}” image")
+        limits.append(f"Mask for the “{bound.input_labels.get(mask_from, mask_from)}” image")
     return limits
 
 
@@ -97,7 +97,8 @@ class FileWidget(Widget):
             # hx-preserve: a chosen file survives the form being redrawn by a row or preset button.
             upload = (
                 f'<div class="upload"><label class="upload__label" for="{html_id}-upload">'
-                f"Or upload {'files' if multiple else 'a file'}</label>"
+                f"Or upload {'files' if multiple else 'a file'}"
+                f'<span class="visually-hidden"> for {esc(bound.label)}</span></label>'
                 f'<input type="file" id="{html_id}-upload" hx-preserve name="{name}__upload" '
                 f'accept="{esc(accept_for(bound.spec))}"{" multiple" if multiple else ""} '
                 f'data-max-size="{max_size if max_size is not None else ""}" '
@@ -106,11 +107,7 @@ class FileWidget(Widget):
                 f"</div></div>"
             )
         limits = "".join(f"<li>{esc(limit)}</li>" for limit in file_limits(bound))
-        more = (
-            add_button(options, target=bound.name, noun="file")
-            if multiple and bound.can_add_item
-            else ""
-        )
+        more = add_button(options, bound, noun="file") if multiple and bound.can_add_item else ""
         return (
             f'<ol class="item-list">{"".join(items)}</ol>{upload}'
             f'<ul class="field__meta upload__limits" id="{limits_id}">{limits}</ul>{more}'
