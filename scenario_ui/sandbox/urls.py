@@ -24,6 +24,10 @@ urlpatterns = [
     path("assets/get-bulk", views.get_assets_in_bulk, name="assets-get-bulk"),
     path("assets/<str:asset_id>", views.retrieve_asset, name="asset-detail"),
     path("assets/<str:asset_id>/content", views.asset_content, name="asset-content"),
+    path("uploads", views.create_upload, name="uploads-create"),
+    path("uploads/<str:upload_id>", views.retrieve_upload, name="upload-detail"),
+    path("uploads/<str:upload_id>/action", views.trigger_upload_action, name="upload-action"),
+    path("uploads/<str:upload_id>/parts/<int:number>", views.put_upload_part, name="upload-part"),
     # Anything else under the API root answers in the API's error shape, never an HTML page.
     re_path(r"^.*$", views.route_not_found, name="route-not-found"),
 ]
