@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
@@ -13,7 +14,7 @@ from tests.sandbox.http import answer, get, post
 pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.sandbox.urls")]
 
 
-def create(client: Client, **changes: object) -> dict:
+def create(client: Client, **changes: object) -> dict[str, Any]:
     body = {
         "fileName": "red.png",
         "contentType": "image/png",
@@ -24,7 +25,7 @@ def create(client: Client, **changes: object) -> dict:
     }
     status, document = answer(post(client, "/uploads", body))
     assert status == 200, document
-    upload: dict = document["upload"]
+    upload: dict[str, Any] = document["upload"]
     return upload
 
 
@@ -80,7 +81,9 @@ def test_completing_with_a_missing_part_says_which(client: Client) -> None:
         ({"fileName": ""}, "Invalid fileName"),
     ],
 )
-def test_create_refuses_what_it_cannot_take(client: Client, changes: dict, reason: str) -> None:
+def test_create_refuses_what_it_cannot_take(
+    client: Client, changes: dict[str, Any], reason: str
+) -> None:
     body = {"fileName": "a.wav", "contentType": "audio/wav", "fileSize": 10, "parts": 1}
     status, document = answer(post(client, "/uploads", {**body, "kind": "audio", **changes}))
     assert status == 400
