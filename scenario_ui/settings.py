@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "scenario_ui.authoring",
     "scenario_ui.generate",
     "scenario_ui.training",
+    "scenario_ui.library",
     "scenario_ui.sandbox",
     "scenario_ui.benchmarks",
 ]

@@ -9,6 +9,7 @@ urlpatterns = [
     path("", include("scenario_ui.generate.urls")),
     path("", include("scenario_ui.training.urls")),
     path("studio/", include("scenario_ui.authoring.urls")),
+    path("library/", include("scenario_ui.library.urls")),
     path(
         "accounts/login/",
         auth_views.LoginView.as_view(redirect_authenticated_user=True),

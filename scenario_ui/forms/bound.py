@@ -40,6 +40,9 @@ class RenderOptions:
     estimate_url: str = ""
     model_options_url: str = ""
     uploads: bool = True
+    # Set where a chosen file is uploaded at once, and where an asset's preview is drawn.
+    upload_url: str = ""
+    asset_preview_url: str = ""
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,6 @@ instead of sending a second request.
 
 from __future__ import annotations
 
-import base64
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -21,9 +20,10 @@ from scenario_ui.forms.render import FormView
 from scenario_ui.forms.uploads import UPLOAD_SUFFIX, Upload
 from scenario_ui.generate.form_page import submitted_form
 from scenario_ui.generate.models import Generation
-from scenario_ui.scenario.assets import upload_image
-from scenario_ui.scenario.errors import ScenarioError
+from scenario_ui.library.uploading import file_spec
+from scenario_ui.scenario.errors import ScenarioBadRequest, ScenarioError
 from scenario_ui.scenario.generation import submit_generation
+from scenario_ui.scenario.uploads import upload_file, upload_kind
 from scenario_ui.schema import ModelDefinition
 from scenario_ui.web.attempts import (
     AlreadyRecorded,
@@ -82,7 +82,7 @@ def submit(
     if reshapes(data) or not form.state.is_valid:
         return ShowForm(form, token)
     try:
-        asset_ids = _upload_all(uploads, chosen)
+        asset_ids = _upload_all(definition, uploads, chosen)
     except ScenarioError as error:
         return ShowForm(form, token, error)
     resolve_uploads(form.state, asset_ids)
@@ -128,16 +128,24 @@ def _described(file: UploadedFile[bytes]) -> Upload:
 
 
 def _upload_all(
-    uploads: Mapping[str, list[Upload]], chosen: Mapping[str, list[UploadedFile[bytes]]]
+    definition: ModelDefinition,
+    uploads: Mapping[str, list[Upload]],
+    chosen: Mapping[str, list[UploadedFile[bytes]]],
 ) -> dict[Upload, str]:
-    """Images become assets; other files travel as data URLs, which the API turns into assets."""
+    """Files posted with the form (JavaScript off) become assets through uploads, any size."""
     asset_ids: dict[Upload, str] = {}
     for name, described in uploads.items():
+        spec = file_spec(definition, name)
+        kind = upload_kind(spec.kind if spec is not None else None)
         for upload, file in zip(described, chosen[name], strict=True):
-            content = file.read()
-            if upload.content_type.startswith("image/"):
-                asset_ids[upload] = upload_image(upload.filename, content, upload.content_type)
-            else:
-                encoded = base64.b64encode(content).decode()
-                asset_ids[upload] = f"data:{upload.content_type};base64,{encoded}"
+            state = upload_file(
+                name=upload.filename,
+                content=file.read(),
+                content_type=upload.content_type,
+                kind=kind,
+            )
+            if state.asset_id is None:
+                why = state.failure or "Scenario is still making it: try again in a moment."
+                raise ScenarioBadRequest(f"{upload.filename} was not uploaded. {why}")
+            asset_ids[upload] = state.asset_id
     return asset_ids

@@ -21,7 +21,9 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from scenario_ui.authoring.drafts import new_draft
 from scenario_ui.authoring.models import DraftTestRun
 from scenario_ui.generate.models import Generation
+from scenario_ui.library.models import UploadedFile
 from scenario_ui.sandbox.models import SandboxJob
+from scenario_ui.scenario.uploads import upload_file
 from scenario_ui.training.models import Training
 from scenario_ui.web.attempts import TOKEN, new_token
 from tests.generate.support import png_bytes
@@ -36,6 +38,9 @@ class Access(Enum):
     # The bytes of an asset, loaded by <img>: like the real API's signed URLs, its
     # unguessable id is the key.
     ASSET_BYTES = "anyone who knows the asset's id"
+    # Storage, like the real API's signed part URLs: the secret in the URL is the key; a
+    # 403 in the API's shape for anyone without it, whatever their credentials.
+    PART_URL = "anyone holding the part URL's secret"
 
 
 ACCESS: dict[str, Access] = {
@@ -93,7 +98,14 @@ ACCESS: dict[str, Access] = {
     "sandbox:assets-get-bulk": Access.API_KEY,
     "sandbox:asset-detail": Access.API_KEY,
     "sandbox:asset-content": Access.ASSET_BYTES,
+    "sandbox:uploads-create": Access.API_KEY,
+    "sandbox:upload-detail": Access.API_KEY,
+    "sandbox:upload-action": Access.API_KEY,
+    "sandbox:upload-part": Access.PART_URL,
     "sandbox:route-not-found": Access.API_KEY,
+    "library:upload": Access.SIGNED_IN,
+    "library:upload_state": Access.OWNER,
+    "library:preview": Access.SIGNED_IN,
 }
 LUMEN = "model_demo-lumen-xl"
 MASCOT = "model_demo-my-mascot-flux"
@@ -152,6 +164,17 @@ def world(seeded_sandbox: None, django_user_model: Any) -> World:
         headers=AUTH_HEADERS,
     )
     asset_id = asset.json()["asset"]["id"]
+    upload = upload_file(name="a.png", content=png_bytes(), content_type="image/png", kind="image")
+    uploaded = UploadedFile.objects.create(
+        user=owner,
+        model_id=LUMEN,
+        input_name="image",
+        file_name="a.png",
+        content_type="image/png",
+        size=len(png_bytes()),
+        upload_id=upload.upload_id,
+        asset_id=str(upload.asset_id),
+    )
     draft = new_draft(owner=owner)
     run = DraftTestRun.objects.create(
         draft=draft, user=owner, asset_ids=[asset_id], status="success"
@@ -170,7 +193,10 @@ def world(seeded_sandbox: None, django_user_model: Any) -> World:
             "model_id": LUMEN,
             "job_id": SandboxJob.objects.get().id,
             "asset_id": asset_id,
+            "upload_id": upload.upload_id,
+            "number": "1",
         },
+        "library": {"model_id": LUMEN, "pk": str(uploaded.pk)},
     }
     return World(owner=owner, other=other, samples=samples)
 
@@ -220,6 +246,10 @@ def problems_of(access: Access, where: str, answers: dict[str, Any]) -> Iterator
                     yield f"{actor}: {where} -> {statuses[actor]}, not a 401 in the API's shape"
             if statuses["key holder"] == 401:
                 yield f"key holder: {where} -> 401"
+        case Access.PART_URL:
+            for actor, status in statuses.items():
+                if status not in (403, 405) or set(answers[actor].json()) != {"reason"}:
+                    yield f"{actor}: {where} -> {status}, not a 403 or 405 in the API's shape"
 
 
 def test_who_may_use_each_url(world: World) -> None:

@@ -28,6 +28,8 @@ def form_fields(context: Any) -> SafeString:
         estimate_url=str(context.get("estimate_url") or ""),
         model_options_url=reverse("catalog:model_options"),
         uploads=not context.get("uploads_disabled"),
+        upload_url=str(context.get("upload_url") or ""),
+        asset_preview_url=reverse("library:preview"),
     )
     return form.fields_html(options)
 

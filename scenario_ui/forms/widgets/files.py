@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlencode
 
 from scenario_ui.forms.bound import BoundInput, RenderOptions
 from scenario_ui.forms.html import esc
@@ -87,7 +88,8 @@ class FileWidget(Widget):
                 )
             else:
                 control += ">"
-            items.append(f'<li class="item-list__item">{control}</li>')
+            slot = _asset_slot(options, text, f"{bound.html_id}{item_suffix(index)}")
+            items.append(f'<li class="item-list__item">{control}{slot}</li>')
         html_id = bound.html_id
         limits_id = f"{html_id}-limits"
         upload = ""
@@ -102,7 +104,8 @@ class FileWidget(Widget):
                 f'<input type="file" id="{html_id}-upload" hx-preserve name="{name}__upload" '
                 f'accept="{esc(accept_for(bound.spec))}"{" multiple" if multiple else ""} '
                 f'data-max-size="{max_size if max_size is not None else ""}" '
-                f'data-preview="{preview_id}" aria-describedby="{limits_id} {bound.error_id}">'
+                f'data-preview="{preview_id}" aria-describedby="{limits_id} {bound.error_id}"'
+                f"{_upload_target(options, bound)}>"
                 f'<div class="upload__preview" id="{preview_id}" aria-live="polite" hx-preserve>'
                 f"</div></div>"
             )
@@ -112,3 +115,22 @@ class FileWidget(Widget):
             f'<ol class="item-list">{"".join(items)}</ol>{upload}'
             f'<ul class="field__meta upload__limits" id="{limits_id}">{limits}</ul>{more}'
         )
+
+
+def _upload_target(options: RenderOptions, bound: BoundInput) -> str:
+    """Where the form's script uploads a chosen file at once, and which input it fills."""
+    if not options.upload_url:
+        return ""
+    url = f"{options.upload_url}?{urlencode({'input': bound.name})}"
+    return f' data-upload-url="{esc(url)}" data-fills="{esc(bound.name)}"'
+
+
+def _asset_slot(options: RenderOptions, text: str, control_id: str) -> str:
+    """An asset id's thumbnail or player, drawn once the page has loaded (it reads the API)."""
+    if not options.asset_preview_url or not text.startswith("asset_"):
+        return ""
+    url = f"{options.asset_preview_url}?{urlencode({'asset': text, 'for': control_id})}"
+    # Its own swap: the form's hx-swap="none" would be inherited.
+    return (
+        f'<div class="asset-slot" hx-get="{esc(url)}" hx-trigger="load" hx-swap="innerHTML"></div>'
+    )

@@ -1,0 +1,13 @@
+from __future__ import annotations
+
+from django.urls import path
+
+from scenario_ui.library import views
+
+app_name = "library"
+
+urlpatterns = [
+    path("models/<str:model_id>/uploads/", views.upload, name="upload"),
+    path("uploads/<int:pk>/", views.upload_state, name="upload_state"),
+    path("assets/preview/", views.preview, name="preview"),
+]
