@@ -120,6 +120,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "scenario_ui.scenario.context_processors.scenario_mode",
+                "scenario_ui.accounts.theme.theme",
             ],
         },
     }

@@ -4,6 +4,8 @@ from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from scenario_ui.accounts import theme
+
 urlpatterns = [
     path("", include("scenario_ui.catalog.urls")),
     path("", include("scenario_ui.generate.urls")),
@@ -16,6 +18,7 @@ urlpatterns = [
         name="login",
     ),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("accounts/theme/", theme.choose_theme, name="theme"),
 ]
 if settings.SCENARIO_SANDBOX:
     # With real credentials the sandbox is not served at all.

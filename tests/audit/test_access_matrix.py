@@ -46,6 +46,7 @@ class Access(Enum):
 ACCESS: dict[str, Access] = {
     "login": Access.PUBLIC,
     "logout": Access.PUBLIC,
+    "theme": Access.SIGNED_IN,
     "catalog:index": Access.SIGNED_IN,
     "catalog:model_options": Access.SIGNED_IN,
     "catalog:model": Access.SIGNED_IN,

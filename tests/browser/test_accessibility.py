@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -47,8 +47,12 @@ def _open(page: Page, live_server: Any, model: str) -> None:
     expect(page.locator("#model-form")).to_be_visible()
 
 
-def test_the_focus_ring_stands_out(signed_in_page: Page, live_server: Any) -> None:
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_focus_ring_stands_out(
+    signed_in_page: Page, live_server: Any, scheme: Literal["light", "dark"]
+) -> None:
     page = signed_in_page
+    page.emulate_media(color_scheme=scheme)
     _open(page, live_server, "model_demo-lumen-xl")
     for control in (
         page.get_by_role("textbox", name="Prompt", exact=True),

@@ -59,3 +59,23 @@ def test_job_and_jobs_pages(
     found["jobs"] = axe_violations(page)
     assert {name: problems for name, problems in found.items() if problems} == {}
     assert csp_violations == []
+
+
+def test_the_theme_follows_the_system_until_one_is_chosen(
+    signed_in_page: Page, live_server: Any
+) -> None:
+    page = signed_in_page
+    page.emulate_media(color_scheme="dark")
+    page.goto(f"{live_server.url}/models/model_demo-lumen-xl/")
+    background = "getComputedStyle(document.documentElement).backgroundColor"
+    dark = page.evaluate(background)
+    page.get_by_role("button", name="Light").click()
+    expect(page).to_have_url(f"{live_server.url}/models/model_demo-lumen-xl/")
+    expect(page.get_by_role("button", name="Light")).to_have_attribute("aria-pressed", "true")
+    assert page.evaluate(background) != dark
+    assert axe_violations(page) == []
+    page.emulate_media(color_scheme="light")
+    page.get_by_role("button", name="Dark").click()
+    assert page.evaluate(background) == dark
+    page.get_by_role("button", name="System").click()
+    assert page.evaluate(background) != dark
