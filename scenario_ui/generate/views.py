@@ -9,8 +9,15 @@ from django.views.decorators.http import require_GET, require_POST
 
 from scenario_ui.generate.estimate import estimate_form
 from scenario_ui.generate.form_page import form_urls, live_form, load_definition
+from scenario_ui.generate.job_list import (
+    STATUS_GROUPS,
+    JobFilters,
+    filtered_generations,
+    job_rows,
+    model_choices,
+    training_rows,
+)
 from scenario_ui.generate.job_page import job_view, own_generation
-from scenario_ui.generate.models import Generation
 from scenario_ui.generate.submission import Follow, ShowForm, submit
 from scenario_ui.generate.tracking import cancel, look_up, refresh
 from scenario_ui.schema import ModelDefinition
@@ -128,7 +135,9 @@ def job_look_up(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_GET
 def my_jobs(request: HtmxHttpRequest) -> HttpResponse:
-    generations = list(Generation.objects.filter(user=signed_in_user(request))[:MY_JOBS_SHOWN])
+    user = signed_in_user(request)
+    filters = JobFilters.from_query(request.GET)
+    generations = list(filtered_generations(user=user, filters=filters)[:MY_JOBS_SHOWN])
     # Only the newest running jobs are re-read on each poll, to bound the API calls; the
     # first failure ends the round (a rate limit or an outage would refuse the rest too).
     problem = None
@@ -139,11 +148,14 @@ def my_jobs(request: HtmxHttpRequest) -> HttpResponse:
     running = any(generation.is_running for generation in generations)
     poll = next_poll(problem, previous=MY_JOBS_POLL_SECONDS, usual=MY_JOBS_POLL_SECONDS)
     context = {
-        "generations": generations,
+        "rows": job_rows(generations),
+        "filters": filters,
+        "status_choices": [(key, label) for key, (label, _) in STATUS_GROUPS.items()],
+        "model_choices": model_choices(user=user),
         "running": running,
         "problem": poll.problem,
         "poll_seconds": poll.seconds,
-        "trainings": Training.objects.filter(user=signed_in_user(request))[:MY_JOBS_SHOWN],
+        "trainings": training_rows(list(Training.objects.filter(user=user)[:MY_JOBS_SHOWN])),
     }
     if request.htmx:
         status = 200 if running else STOP_POLLING
