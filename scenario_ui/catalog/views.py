@@ -17,6 +17,7 @@ from scenario_ui.generate.form_page import (
     load_definition,
 )
 from scenario_ui.generate.job_page import earlier_request
+from scenario_ui.library.reuse import filled_with
 from scenario_ui.training.families import family_for
 from scenario_ui.training.ownership import trained_by_someone_else
 from scenario_ui.web.api_url import public_api_base_url
@@ -51,11 +52,14 @@ def catalog_index(request: HtmxHttpRequest) -> HttpResponse:
 
 
 def model_detail(request: HttpRequest, model_id: str) -> HttpResponse:
-    """The model page; `?from_job=<id>` fills the form with that job's request."""
+    """The model page; `?from_job=<id>` fills the form with that job's request,
+    `?input=<name>&asset=<id>` puts an asset in one of its file inputs."""
     loaded = load(model_id)
     definition = loaded.definition
     user = signed_in_user(request)
-    earlier = earlier_request(user, request.GET.get("from_job", ""))
+    resubmitted = earlier_request(user, request.GET.get("from_job", ""))
+    given = filled_with(definition, request.GET.get("input", ""), request.GET.get("asset", ""))
+    earlier = resubmitted if resubmitted is not None else given
     base_url = public_api_base_url(request)
     form = (
         default_form(loaded, base_url=base_url)
@@ -66,7 +70,8 @@ def model_detail(request: HttpRequest, model_id: str) -> HttpResponse:
         "definition": definition,
         "form": form,
         **token_context(new_token()),
-        "resubmitting": earlier is not None,
+        "resubmitting": resubmitted is not None,
+        "given_asset": given is not None and resubmitted is None,
         "trainable": family_for(definition.type) is not None
         and not trained_by_someone_else(user, model_id),
         **form_urls(model_id),

@@ -12,8 +12,11 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_POST
 
 from scenario_ui.generate.form_page import load_definition
+from scenario_ui.generate.job_list import model_choices
+from scenario_ui.library.gallery import KINDS, GalleryFilters, gallery_page
 from scenario_ui.library.models import UploadedFile
 from scenario_ui.library.previews import asset_preview
+from scenario_ui.library.reuse import inputs_taking
 from scenario_ui.library.uploading import (
     NotUploaded,
     Uploaded,
@@ -24,6 +27,7 @@ from scenario_ui.library.uploading import (
     upload_chosen_file,
 )
 from scenario_ui.schema import ModelDefinition
+from scenario_ui.web.htmx import HtmxHttpRequest
 from scenario_ui.web.uploads import CappedUploadHandler
 from scenario_ui.web.users import signed_in_user
 
@@ -89,3 +93,41 @@ def _answer(result: UploadResult) -> JsonResponse:
         case Uploaded(record=record):
             state_url = reverse("library:upload_state", args=[record.pk])
             return JsonResponse({"stateUrl": state_url}, status=202)
+
+
+@require_GET
+def creations(request: HtmxHttpRequest) -> HttpResponse:
+    """My creations; `?before=<job>` is the next page (appended as the list scrolls)."""
+    user = signed_in_user(request)
+    filters = GalleryFilters.from_query(request.GET)
+    cursor = request.GET.get("before", "")
+    before = int(cursor) if cursor.isascii() and cursor.isdigit() else None
+    context = {
+        "page": gallery_page(user=user, filters=filters, before=before),
+        "filters": filters,
+        "kinds": KINDS,
+        "model_choices": model_choices(user=user),
+    }
+    if request.htmx and before is not None:
+        return render(request, "library/creations.html#more", context)
+    if request.htmx:
+        return render(request, "library/creations.html#results", context)
+    return render(request, "library/creations.html", context)
+
+
+@require_GET
+def use_as_input(request: HttpRequest) -> HttpResponse:
+    """Pick the model, then which of its file inputs the asset fills."""
+    asset_id = request.GET.get("asset", "")
+    model_id = request.GET.get("model", "").strip()
+    preview = asset_preview(asset_id)
+    definition = load_definition(model_id) if model_id else None
+    context = {
+        "preview": preview,
+        "asset_id": asset_id,
+        "definition": definition,
+        "choices": inputs_taking(definition, getattr(preview, "shown", ""))
+        if definition is not None
+        else [],
+    }
+    return render(request, "library/use_as_input.html", context)

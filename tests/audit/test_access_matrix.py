@@ -104,6 +104,8 @@ ACCESS: dict[str, Access] = {
     "sandbox:upload-action": Access.API_KEY,
     "sandbox:upload-part": Access.PART_URL,
     "sandbox:route-not-found": Access.API_KEY,
+    "library:creations": Access.SIGNED_IN,
+    "library:use_as_input": Access.SIGNED_IN,
     "library:upload": Access.SIGNED_IN,
     "library:upload_state": Access.OWNER,
     "library:preview": Access.SIGNED_IN,
