@@ -43,6 +43,7 @@ class RenderOptions:
     # Set where a chosen file is uploaded at once, and where an asset's preview is drawn.
     upload_url: str = ""
     asset_preview_url: str = ""
+    picker_url: str = ""
 
 
 @dataclass(frozen=True)

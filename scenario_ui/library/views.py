@@ -15,6 +15,7 @@ from scenario_ui.generate.form_page import load_definition
 from scenario_ui.generate.job_list import model_choices
 from scenario_ui.library.gallery import KINDS, GalleryFilters, gallery_page
 from scenario_ui.library.models import UploadedFile
+from scenario_ui.library.picker import pickable_assets
 from scenario_ui.library.previews import asset_preview
 from scenario_ui.library.reuse import inputs_taking
 from scenario_ui.library.uploading import (
@@ -131,3 +132,14 @@ def use_as_input(request: HttpRequest) -> HttpResponse:
         else [],
     }
     return render(request, "library/use_as_input.html", context)
+
+
+@require_GET
+def picker(request: HttpRequest) -> HttpResponse:
+    """`?fills=<input name>&kind=<kind>&q=<search>`: the user's files to choose from."""
+    query = request.GET
+    page = pickable_assets(
+        user=signed_in_user(request), search=query.get("q", "").strip(), kind=query.get("kind", "")
+    )
+    context = {"page": page, "fills": query.get("fills", ""), "q": query.get("q", "")}
+    return render(request, "library/_picker.html", context)

@@ -58,13 +58,17 @@ document.addEventListener("input", (event) => {
 // the browser keeping the file, and Generate never sends it again.
 document.addEventListener("change", (event) => {
   const input = event.target;
-  if (!(input instanceof HTMLInputElement) || input.type !== "file") return;
+  if (input instanceof HTMLInputElement && input.type === "file") chooseFiles(input, [...input.files]);
+});
+
+// Files chosen, pasted or dropped for the file control `input`.
+function chooseFiles(input, files) {
   const status = document.getElementById(input.dataset.preview || "");
   if (!status) return;
   status.replaceChildren();
   const limit = Number(input.dataset.maxSize || 0);
   const fitting = [];
-  for (const file of input.files) {
+  for (const file of files) {
     if (limit && file.size > limit) {
       say(status, `${file.name} is larger than the ${Math.round(limit / 1048576)} MB limit.`);
     } else {
@@ -83,6 +87,61 @@ document.addEventListener("change", (event) => {
     image.alt = `Preview of ${file.name}`;
     status.append(image);
   }
+}
+
+// The file control of the field around `element`, when it uploads at once.
+function uploaderNear(element) {
+  const field = element instanceof Element ? element.closest(".field--file, .field--file_array") : null;
+  return field?.querySelector("input[type=file][data-upload-url]") || null;
+}
+
+// Ctrl+V of an image (or any file) into a file field uploads it.
+document.addEventListener("paste", (event) => {
+  const input = uploaderNear(event.target);
+  const files = [...(event.clipboardData?.files || [])];
+  if (!input || !files.length) return;
+  event.preventDefault();
+  chooseFiles(input, input.multiple ? files : files.slice(0, 1));
+});
+
+// Files dropped on a file field upload too.
+document.addEventListener("dragover", (event) => {
+  const input = uploaderNear(event.target);
+  if (!input || !event.dataTransfer?.types.includes("Files")) return;
+  event.preventDefault();
+  input.closest(".field")?.classList.add("field--drop");
+});
+document.addEventListener("dragleave", (event) => {
+  if (event.target instanceof Element) event.target.closest(".field--drop")?.classList.remove("field--drop");
+});
+document.addEventListener("drop", (event) => {
+  const input = uploaderNear(event.target);
+  const files = [...(event.dataTransfer?.files || [])];
+  if (!input || !files.length) return;
+  event.preventDefault();
+  input.closest(".field")?.classList.remove("field--drop");
+  chooseFiles(input, input.multiple ? files : files.slice(0, 1));
+});
+
+// The picker: one of the user's files fills the field; its search asks as one types.
+document.addEventListener("click", (event) => {
+  const choice = event.target instanceof Element ? event.target.closest("[data-pick-asset]") : null;
+  const form = choice?.closest("form");
+  if (!choice || !form) return;
+  const name = choice.dataset.fills;
+  const uploader = form.querySelector(`input[type=file][data-fills="${CSS.escape(name)}"]`);
+  fillWith(form, name, [choice.dataset.pickAsset], Boolean(uploader?.multiple));
+  redraw(form, name);
+});
+let pickerSearch = 0;
+document.addEventListener("input", (event) => {
+  const search = event.target;
+  if (!(search instanceof HTMLInputElement) || !search.dataset.pickerSearch) return;
+  clearTimeout(pickerSearch);
+  pickerSearch = setTimeout(() => {
+    const url = `${search.dataset.pickerSearch}&q=${encodeURIComponent(search.value.trim())}`;
+    htmx.ajax("GET", url, { target: `#${search.dataset.pickerTarget}`, swap: "innerHTML" });
+  }, 300);
 });
 
 function say(status, message) {

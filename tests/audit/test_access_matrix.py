@@ -106,6 +106,7 @@ ACCESS: dict[str, Access] = {
     "sandbox:route-not-found": Access.API_KEY,
     "library:creations": Access.SIGNED_IN,
     "library:use_as_input": Access.SIGNED_IN,
+    "library:picker": Access.SIGNED_IN,
     "library:upload": Access.SIGNED_IN,
     "library:upload_state": Access.OWNER,
     "library:preview": Access.SIGNED_IN,

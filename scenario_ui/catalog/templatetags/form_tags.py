@@ -30,6 +30,7 @@ def form_fields(context: Any) -> SafeString:
         uploads=not context.get("uploads_disabled"),
         upload_url=str(context.get("upload_url") or ""),
         asset_preview_url=reverse("library:preview"),
+        picker_url=reverse("library:picker"),
     )
     return form.fields_html(options)
 

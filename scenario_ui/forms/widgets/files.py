@@ -107,7 +107,7 @@ class FileWidget(Widget):
                 f'data-preview="{preview_id}" aria-describedby="{limits_id} {bound.error_id}"'
                 f"{_upload_target(options, bound)}>"
                 f'<div class="upload__preview" id="{preview_id}" aria-live="polite" hx-preserve>'
-                f"</div></div>"
+                f"</div>{_picker(options, bound)}</div>"
             )
         limits = "".join(f"<li>{esc(limit)}</li>" for limit in file_limits(bound))
         more = add_button(options, bound, noun="file") if multiple and bound.can_add_item else ""
@@ -133,4 +133,33 @@ def _asset_slot(options: RenderOptions, text: str, control_id: str) -> str:
     # Its own swap: the form's hx-swap="none" would be inherited.
     return (
         f'<div class="asset-slot" hx-get="{esc(url)}" hx-trigger="load" hx-swap="innerHTML"></div>'
+    )
+
+
+# An input's kind, as the kind of file the picker offers for it.
+PICKED_KIND = {
+    "image": "image",
+    "image-hdr": "image",
+    "video": "video",
+    "audio": "audio",
+    "3d": "3d",
+}
+
+
+def _picker(options: RenderOptions, bound: BoundInput) -> str:
+    """Choose from the user's earlier outputs and uploads (drawn where uploads go at once)."""
+    if not (options.upload_url and options.picker_url):
+        return ""
+    kind = PICKED_KIND.get(str(getattr(bound.spec, "kind", "") or ""), "")
+    url = f"{options.picker_url}?{urlencode({'fills': bound.name, 'kind': kind})}"
+    results = f"{bound.html_id}-picker"
+    label = esc(bound.label)
+    return (
+        f'<div class="picker-box"><button type="button" class="button button--small" '
+        f'hx-get="{esc(url)}" hx-target="#{results}" hx-swap="innerHTML">Choose from your files'
+        f'<span class="visually-hidden"> for {label}</span></button>'
+        f'<input type="search" class="picker-box__search" data-picker-search="{esc(url)}" '
+        f'data-picker-target="{results}" placeholder="Search your files" '
+        f'aria-label="Search your files for {label} by prompt or name">'
+        f'<div class="picker-box__results" id="{results}" aria-live="polite"></div></div>'
     )
