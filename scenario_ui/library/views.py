@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils.csp import CSP
 from django.utils.http import urlencode
+from django.views.decorators.csp import csp_override
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_POST
 
@@ -33,6 +36,16 @@ from scenario_ui.web.uploads import CappedUploadHandler
 from scenario_ui.web.users import signed_in_user
 
 UPLOADED_FILE = "file"
+# Google's <model-viewer> (4.4.0, vendored by `make install`) draws its shadow DOM from a
+# template holding one <style> element. The pages that show 3D allow exactly that
+# stylesheet, by its hash (a test re-hashes the vendored file): no 'unsafe-inline'. It
+# fetches the model file itself: from the API's CDN (https:) as images and players do.
+MODEL_VIEWER_STYLE = "'sha256-PXtZZkJMMyc18o/DN1ZEFOJ2qEGq95IQbVaJFMOXOb0='"
+VIEWER_CSP: dict[str, list[str]] = {
+    **cast(dict[str, list[str]], settings.SECURE_CSP),
+    "style-src": [CSP.SELF, MODEL_VIEWER_STYLE],
+    "connect-src": [CSP.SELF, "https:"],
+}
 
 
 @require_POST
@@ -97,6 +110,7 @@ def _answer(result: UploadResult) -> JsonResponse:
 
 
 @require_GET
+@csp_override(VIEWER_CSP)
 def creations(request: HtmxHttpRequest) -> HttpResponse:
     """My creations; `?before=<job>` is the next page (appended as the list scrolls)."""
     user = signed_in_user(request)
@@ -117,6 +131,7 @@ def creations(request: HtmxHttpRequest) -> HttpResponse:
 
 
 @require_GET
+@csp_override(VIEWER_CSP)
 def use_as_input(request: HttpRequest) -> HttpResponse:
     """Pick the model, then which of its file inputs the asset fills."""
     asset_id = request.GET.get("asset", "")

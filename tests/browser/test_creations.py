@@ -71,3 +71,17 @@ def test_the_gallery_passes_axe(
     expect(made.locator(".creation")).to_have_count(2)
     assert axe_violations(made) == []
     assert csp_violations == []
+
+
+def test_a_3d_creation_turns_in_the_viewer(
+    signed_in_page: Page, live_server: Any, settings: Any, csp_violations: list[str]
+) -> None:
+    settings.SANDBOX_JOB_SECONDS = 1
+    page = signed_in_page
+    generate(page, live_server, "model_demo-atelier-3d", "a brass teapot")
+    page.goto(f"{live_server.url}/library/?kind=3d")
+    viewer = page.locator("model-viewer")
+    expect(viewer).to_have_count(1)
+    page.wait_for_function("document.querySelector('model-viewer').loaded === true")
+    assert csp_violations == []
+    assert axe_violations(page) == []

@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import re
 from contextlib import nullcontext
+from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
+from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
 from scenario_ui.library.models import UploadedFile
+from scenario_ui.library.views import MODEL_VIEWER_STYLE
 from scenario_ui.sandbox.models import SandboxAsset
 from scenario_ui.scenario import uploads
 from tests.generate.support import CADENCE, LUMEN, png_bytes, serving_models
@@ -123,3 +129,15 @@ def test_the_preview_draws_the_asset_with_a_remove_button(signed_in: Client) -> 
     assert 'data-clear-asset="in-image"' in html
     unknown = signed_in.get("/library/assets/preview/?asset=asset_nope").content.decode()
     assert "No asset asset_nope was found." in unknown
+
+
+def test_the_viewer_pages_allow_exactly_model_viewers_stylesheet(signed_in: Client) -> None:
+    vendored = Path(settings.BASE_DIR) / "static" / "build" / "model-viewer.min.js"
+    text = vendored.read_text(encoding="utf-8")
+    styles = re.findall(r"<style>(.*?)</style>", text, re.S)
+    digests = [base64.b64encode(hashlib.sha256(s.encode()).digest()).decode() for s in styles]
+    assert [f"'sha256-{digest}'" for digest in digests] == [MODEL_VIEWER_STYLE]
+    policy = signed_in.get("/library/")["Content-Security-Policy"]
+    assert f"style-src 'self' {MODEL_VIEWER_STYLE}" in policy
+    assert "unsafe-inline" not in policy
+    assert "style-src 'self';" in signed_in.get("/jobs/")["Content-Security-Policy"]
