@@ -70,20 +70,9 @@ def test_ctrl_or_cmd_enter_generates(
     page.wait_for_url(re.compile(rf"^{re.escape(live_server.url)}/jobs/\d+/$"))
 
 
-def test_enter_does_nothing_with_javascript_off(
-    browser: Any, live_server: Any, seeded_sandbox: Any, transactional_db: Any
-) -> None:
-    from scenario_ui.accounts.demo_user import ensure_demo_user
-
-    login = ensure_demo_user()
-    context = browser.new_context(java_script_enabled=False)
-    page = context.new_page()
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.get_by_label("Username").fill(login.username)
-    page.get_by_label("Password").fill(login.password)
-    page.get_by_role("button", name="Sign in").click()
+def test_enter_does_nothing_with_javascript_off(no_script_page: Page, live_server: Any) -> None:
+    page = no_script_page
     _open(page, live_server, "model_demo-lumen-xl")
     page.get_by_role("spinbutton", name="Image Count").press("Enter")
     page.wait_for_timeout(600)
     expect(page.get_by_role("combobox", name="LoRA 1")).to_have_count(0)
-    context.close()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 import httpx
@@ -15,6 +14,7 @@ from scenario_ui.library import gallery
 from scenario_ui.library.gallery import GalleryFilters, gallery_page
 from scenario_ui.library.reuse import filled_with, inputs_taking
 from tests.generate.support import CADENCE, LUMEN, demo_definition
+from tests.library.support import serve_assets
 
 Status = Generation.Status
 ASSETS = {
@@ -28,22 +28,13 @@ ASSETS = {
 }
 
 
-def serve_assets(fake_api: Any) -> list[httpx.Request]:
-    def answer(request: httpx.Request) -> httpx.Response:
-        wanted = json.loads(request.content)["assetIds"]
-        return httpx.Response(200, json={"assets": [ASSETS[a] for a in wanted if a in ASSETS]})
-
-    requests: list[httpx.Request] = fake_api(answer)
-    return requests
-
-
 def job(user: User, model_id: str, **fields: Any) -> Generation:
     fields.setdefault("request_body", {"prompt": "p"})
     return Generation.objects.create(user=user, model_id=model_id, status=Status.SUCCESS, **fields)
 
 
 def test_outputs_newest_first_with_text_answers(user: User, fake_api: Any) -> None:
-    requests = serve_assets(fake_api)
+    requests = serve_assets(fake_api, ASSETS)
     image = job(user, LUMEN, asset_ids=["asset_img"], request_body={"prompt": "a fox", "seed": 7})
     text = job(user, "model_quill", output={"text": "three flavour texts"})
     Generation.objects.create(user=user, model_id=LUMEN, status=Status.FAILURE)
@@ -58,7 +49,7 @@ def test_outputs_newest_first_with_text_answers(user: User, fake_api: Any) -> No
 def test_pages_follow_a_cursor_and_filters_narrow(
     user: User, fake_api: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    serve_assets(fake_api)
+    serve_assets(fake_api, ASSETS)
     monkeypatch.setattr(gallery, "JOBS_PER_PAGE", 2)
     jobs = [job(user, LUMEN, asset_ids=["asset_img"]) for _ in range(3)]
     voice = job(user, CADENCE, asset_ids=["asset_wav"])

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 import httpx
@@ -11,6 +10,7 @@ from django.contrib.auth.models import User
 from scenario_ui.generate.models import Generation
 from scenario_ui.library.models import UploadedFile
 from scenario_ui.library.picker import pickable_assets
+from tests.library.support import serve_assets
 
 ASSETS = {
     "asset_fox": {"id": "asset_fox", "url": "/a/fox.png", "mimeType": "image/png", "kind": "image"},
@@ -47,20 +47,11 @@ def setup_files(user: User, other: User) -> None:
         )
 
 
-def serve(fake_api: Any) -> list[httpx.Request]:
-    def answer(request: httpx.Request) -> httpx.Response:
-        wanted = json.loads(request.content)["assetIds"]
-        return httpx.Response(200, json={"assets": [ASSETS[a] for a in wanted if a in ASSETS]})
-
-    requests: list[httpx.Request] = fake_api(answer)
-    return requests
-
-
 def test_outputs_and_uploads_searched_and_by_kind(
     user: User, django_user_model: Any, fake_api: Any
 ) -> None:
     setup_files(user, django_user_model.objects.create_user("other"))
-    requests = serve(fake_api)
+    requests = serve_assets(fake_api, ASSETS)
     everything = pickable_assets(user=user, search="", kind="")
     assert {(i.preview.asset_id, i.caption) for i in everything.items} == {
         ("asset_up", "asset_up.png"),
