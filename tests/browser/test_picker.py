@@ -43,6 +43,8 @@ def test_an_earlier_upload_can_be_picked_and_searched(lumen: Page, tmp_path: Pat
     picture.write_bytes(png_bytes(40, 30))
     page.get_by_label("Or upload a file for Reference Image").set_input_files(picture)
     expect(page.locator("#in-image")).to_have_value(ASSET_ID)
+    # The form is redrawn to show it: pick only once that is done.
+    expect(page.locator('[data-input="image"] .asset-preview img')).to_be_visible()
     asset_id = page.locator("#in-image").input_value()
 
     mask = page.locator('[data-input="mask"]')
