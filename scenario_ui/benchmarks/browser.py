@@ -53,6 +53,9 @@ OURS: Final = OurPage()
 ANCHOR: Final = AnchorPage()
 METRICS: Final = (
     Metric("usable_ms", "time to a usable form (whole form interactive, + frame)", "ms", 0.33),
+    Metric("first_byte_ms", "  of which: first byte of the page (server answer)", "ms"),
+    Metric("parsed_ms", "  of which: HTML parsed (domInteractive)", "ms"),
+    Metric("scripts_ms", "  of which: deferred scripts run (DOMContentLoaded end)", "ms"),
     Metric("first_control_ms", "  first control enabled, + frame (probe.js)", "ms"),
     Metric("conditional_ms", "select sel16=opt2 -> cond16a required marker, + frame", "ms", 0.5),
     Metric("conditional_warm_ms", "  the same, third change (warm)", "ms"),

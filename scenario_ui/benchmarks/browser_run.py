@@ -149,8 +149,17 @@ def _page_with_probes(context: BrowserContext) -> Page:
 
 def _load_samples(page: Page, kind: PageKind) -> RunSamples:
     _wait(page, f"() => ({kind.usable_paint})() !== null && window.__probe.readyPaintAt !== null")
+    # Where the load's time goes: the server's first byte, the HTML parsed, the deferred
+    # scripts run; what is left until "usable" is the page's own start-up (htmx or React).
+    phases = page.evaluate(
+        "() => { const n = performance.getEntriesByType('navigation')[0];"
+        " return [n.responseStart, n.domInteractive, n.domContentLoadedEventEnd]; }"
+    )
     return {
         "usable_ms": [float(page.evaluate(kind.usable_paint))],
+        "first_byte_ms": [float(phases[0])],
+        "parsed_ms": [float(phases[1])],
+        "scripts_ms": [float(phases[2])],
         "first_control_ms": [float(page.evaluate("() => window.__probe.readyPaintAt"))],
     }
 

@@ -6,11 +6,28 @@
 
 const CONTROL = "input:not([type=hidden]):not([type=range]):not([type=file]):not([data-mirror]), select, textarea";
 
+// Only the inputs whose verdict changed are touched: on a 200-input form, rewriting every
+// control's attributes on each answer cost more than the answer itself. What is shown now
+// is read from the page (a reshaped form arrives already drawn by the server).
 function syncFormState(form, state) {
   const required = new Set(state.required || []);
   const invalid = new Set(state.invalid || []);
-  for (const wrapper of form.querySelectorAll("[data-input]")) {
-    const name = wrapper.dataset.input;
+  const shownRequired = new Set();
+  for (const wrapper of form.querySelectorAll("[data-input][data-required]")) {
+    shownRequired.add(wrapper.dataset.input);
+  }
+  const shownInvalid = new Set();
+  for (const control of form.querySelectorAll("[aria-invalid=true][name]")) {
+    shownInvalid.add(control.name);
+  }
+  const changed = new Set();
+  for (const [now, shown] of [[required, shownRequired], [invalid, shownInvalid]]) {
+    for (const name of now) if (!shown.has(name)) changed.add(name);
+    for (const name of shown) if (!now.has(name)) changed.add(name);
+  }
+  for (const name of changed) {
+    const wrapper = form.querySelector(`[data-input="${CSS.escape(name)}"]`);
+    if (!wrapper) continue;
     if (required.has(name)) wrapper.dataset.required = "true";
     else delete wrapper.dataset.required;
     // Only this input's own controls: a LoRA row also holds its scale's controls.

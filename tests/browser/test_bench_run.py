@@ -17,6 +17,9 @@ pytestmark = pytest.mark.browser
 
 FIGURES = {
     "usable_ms",
+    "first_byte_ms",
+    "parsed_ms",
+    "scripts_ms",
     "first_control_ms",
     "js_css_gzip_bytes",
     "page_transfer_bytes",
@@ -51,5 +54,7 @@ def test_one_run_on_our_page_measures_everything(
     assert set(samples) == FIGURES
     assert all(len(values) == 1 and values[0] > 0 for values in samples.values())
     assert samples["form_controls"][0] >= SYNTHETIC_200.input_count
+    load = [samples[name][0] for name in ("first_byte_ms", "parsed_ms", "scripts_ms", "usable_ms")]
+    assert load == sorted(load)
     # A validation verdict waits for the form's 400 ms typing pause.
     assert samples["verdict_ms"][0] >= 400

@@ -64,3 +64,21 @@ def test_show_more_comes_back_after_a_search_is_cleared(signed_in_page: Page):
     expect(more).to_be_visible()
     more.click()
     expect(page.locator(".model-card").filter(has_text="Lumen XL")).to_have_count(1)
+
+
+def test_leaving_the_search_box_sends_no_second_search(signed_in_page: Page):
+    # A second search on blur pushed a URL while the clicked card's page was loading,
+    # which cancelled that navigation: the click on a result was lost.
+    page = signed_in_page
+    page.get_by_label("Search by name").fill("ink")
+    expect(page.locator(".model-card")).to_have_count(1)
+    searches: list[str] = []
+    page.on(
+        "request", lambda request: searches.append(request.url) if "q=ink" in request.url else None
+    )
+    page.get_by_label("Search by name").blur()
+    page.get_by_label("Privacy").focus()
+    page.wait_for_timeout(400)
+    assert searches == []
+    page.get_by_label("Privacy").select_option("private")
+    expect(page).to_have_url(re.compile(r"privacy=private"))

@@ -48,6 +48,15 @@ def test_required_marker_follows_the_if_defined_rule(form_page: Page):
     expect(page.locator("#in-image")).not_to_have_attribute("aria-required", "true")
 
 
+def test_a_value_out_of_range_is_marked_invalid_until_fixed(form_page: Page):
+    page = form_page
+    strength = page.locator("#in-strength")
+    strength.fill("5")
+    expect(strength).to_have_attribute("aria-invalid", "true")
+    strength.fill("0.5")
+    expect(strength).not_to_have_attribute("aria-invalid", "true")
+
+
 def test_a_resolution_preset_sets_width_and_height(form_page: Page):
     page = form_page
     page.get_by_role("textbox", name="Prompt", exact=True).fill("a cat")
