@@ -111,5 +111,5 @@ def _mostly_black(png: bytes) -> bool:
     from PIL import Image
 
     image = Image.open(BytesIO(png)).convert("L")
-    pixels = list(image.getdata())
+    pixels = image.tobytes()
     return sum(1 for value in pixels if value < 40) > len(pixels) / 3
