@@ -69,6 +69,7 @@ SANDBOX_CREDENTIALS_FILE = Path(
 SANDBOX_API_KEY, SANDBOX_API_SECRET = _sandbox_key_pair(SANDBOX_CREDENTIALS_FILE)
 
 INSTALLED_APPS = [
+    "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -82,6 +83,7 @@ INSTALLED_APPS = [
     "scenario_ui.generate",
     "scenario_ui.training",
     "scenario_ui.library",
+    "scenario_ui.team",
     "scenario_ui.sandbox",
     "scenario_ui.benchmarks",
 ]
@@ -153,6 +155,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
 ]
+# Django's model backend, with each user's permissions (their role) cached.
+AUTHENTICATION_BACKENDS = ["scenario_ui.team.permission_cache.CachedPermissionsBackend"]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "catalog:index"
 LOGOUT_REDIRECT_URL = "login"

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
@@ -12,6 +13,8 @@ urlpatterns = [
     path("", include("scenario_ui.training.urls")),
     path("studio/", include("scenario_ui.authoring.urls")),
     path("library/", include("scenario_ui.library.urls")),
+    path("team/", include("scenario_ui.team.urls")),
+    path("admin/", admin.site.urls),
     path(
         "accounts/login/",
         auth_views.LoginView.as_view(redirect_authenticated_user=True),

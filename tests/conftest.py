@@ -36,11 +36,22 @@ def seeded_sandbox(db: None) -> None:
     call_command("seed_sandbox", stdout=io.StringIO())
 
 
-@pytest.fixture
-def user(db: None):
+def user_with_role(username: str, role: str | None):
+    """A new user in one of the team's roles (`scenario_ui.team.roles`), or in none."""
     from django.contrib.auth import get_user_model
 
-    return get_user_model().objects.create_user("artist", password="a-long-test-password")
+    from scenario_ui.team.roles import parse_role, set_role
+
+    created = get_user_model().objects.create_user(username, password="a-long-test-password")
+    if role is not None:
+        set_role(user=created, role=parse_role(role), actor=None)
+    return created
+
+
+@pytest.fixture
+def user(db: None):
+    """A member: generates, trains and follows their own jobs."""
+    return user_with_role("artist", "member")
 
 
 @pytest.fixture

@@ -13,6 +13,8 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
+from scenario_ui.team.access import Need, requires
+
 THEME_COOKIE: Final = "theme"
 THEMES: Final = ("light", "dark")
 ONE_YEAR: Final = 365 * 24 * 3600
@@ -28,6 +30,7 @@ def theme(request: HttpRequest) -> dict[str, str]:
     return {"theme": chosen_theme(request)}
 
 
+@requires(Need.BROWSE)
 @require_POST
 def choose_theme(request: HttpRequest) -> HttpResponse:
     """`theme`: light, dark or system; back to `next` (this site only)."""

@@ -20,6 +20,7 @@ from scenario_ui.authoring import comparison, drafts, engine, selectors, studio
 from scenario_ui.authoring.models import Draft
 from scenario_ui.authoring.run_view import run_view
 from scenario_ui.scenario.errors import ScenarioError
+from scenario_ui.team.access import Need, requires
 from scenario_ui.web.api_url import public_api_base_url
 from scenario_ui.web.attempts import new_token
 from scenario_ui.web.htmx import HtmxHttpRequest
@@ -35,6 +36,7 @@ EDITOR_CSP: dict[str, list[str]] = {
 }
 
 
+@requires(Need.BROWSE)
 @require_GET
 def index(request: HttpRequest) -> HttpResponse:
     user = signed_in_user(request)
@@ -46,11 +48,13 @@ def index(request: HttpRequest) -> HttpResponse:
     return render(request, "authoring/index.html", context)
 
 
+@requires(Need.BROWSE)
 @require_POST
 def new(request: HttpRequest) -> HttpResponse:
     return redirect("authoring:studio", drafts.new_draft(owner=signed_in_user(request)).pk)
 
 
+@requires(Need.BROWSE)
 @require_POST
 def open_model(request: HttpRequest) -> HttpResponse:
     """ "Open from catalog": a draft of a model's published definition."""
@@ -63,6 +67,7 @@ def open_model(request: HttpRequest) -> HttpResponse:
     return redirect("authoring:studio", draft.pk)
 
 
+@requires(Need.BROWSE)
 @require_POST
 def import_file(request: HttpRequest) -> HttpResponse:
     upload = request.FILES.get("file")
@@ -79,6 +84,7 @@ def import_file(request: HttpRequest) -> HttpResponse:
     return redirect("authoring:studio", draft.pk)
 
 
+@requires(Need.BROWSE)
 @require_GET
 @csp_override(EDITOR_CSP)
 def studio_page(request: HttpRequest, draft_id: uuid.UUID) -> HttpResponse:
@@ -98,6 +104,7 @@ def studio_page(request: HttpRequest, draft_id: uuid.UUID) -> HttpResponse:
     return render(request, STUDIO, context)
 
 
+@requires(Need.BROWSE)
 @require_POST
 def definition_changed(request: HttpRequest, draft_id: uuid.UUID) -> HttpResponse:
     """The editor's text changed: keep it, read it, redraw what depends on it."""
@@ -128,6 +135,7 @@ def definition_changed(request: HttpRequest, draft_id: uuid.UUID) -> HttpRespons
     return trigger_client_event(response, DIAGNOSTICS_EVENT, diagnostics)
 
 
+@requires(Need.BROWSE)
 @require_POST
 def preview(request: HtmxHttpRequest, draft_id: uuid.UUID) -> HttpResponse:
     """A change in the preview form: the model page's live answer, and the rules now."""
@@ -148,6 +156,7 @@ def preview(request: HtmxHttpRequest, draft_id: uuid.UUID) -> HttpResponse:
     return response
 
 
+@requires(Need.BROWSE)
 @require_GET
 def compare(request: HttpRequest, draft_id: uuid.UUID) -> HttpResponse:
     draft = selectors.readable_draft(signed_in_user(request), draft_id)
@@ -173,6 +182,7 @@ def compare(request: HttpRequest, draft_id: uuid.UUID) -> HttpResponse:
     )
 
 
+@requires(Need.BROWSE)
 @require_POST
 def save_version(request: HttpRequest, draft_id: uuid.UUID) -> HttpResponse:
     draft = selectors.editable_draft(signed_in_user(request), draft_id)
@@ -186,6 +196,7 @@ def save_version(request: HttpRequest, draft_id: uuid.UUID) -> HttpResponse:
     return _versions_answer(request, {**context, "saved_version": version}, 200)
 
 
+@requires(Need.BROWSE)
 @require_POST
 def restore_version(request: HttpRequest, draft_id: uuid.UUID, number: int) -> HttpResponse:
     user = signed_in_user(request)
@@ -196,6 +207,7 @@ def restore_version(request: HttpRequest, draft_id: uuid.UUID, number: int) -> H
     return redirect("authoring:studio", draft.pk)
 
 
+@requires(Need.BROWSE)
 @require_POST
 def share(request: HttpRequest, draft_id: uuid.UUID) -> HttpResponse:
     draft = selectors.editable_draft(signed_in_user(request), draft_id)
@@ -205,6 +217,7 @@ def share(request: HttpRequest, draft_id: uuid.UUID) -> HttpResponse:
     return redirect("authoring:studio", draft.pk)
 
 
+@requires(Need.BROWSE)
 @require_POST
 def rename(request: HttpRequest, draft_id: uuid.UUID) -> HttpResponse:
     draft = selectors.editable_draft(signed_in_user(request), draft_id)
@@ -215,6 +228,7 @@ def rename(request: HttpRequest, draft_id: uuid.UUID) -> HttpResponse:
     return redirect("authoring:studio", draft.pk)
 
 
+@requires(Need.BROWSE)
 @require_POST
 def copy(request: HttpRequest, draft_id: uuid.UUID) -> HttpResponse:
     user = signed_in_user(request)
@@ -222,6 +236,7 @@ def copy(request: HttpRequest, draft_id: uuid.UUID) -> HttpResponse:
     return redirect("authoring:studio", drafts.copy_draft(draft, owner=user).pk)
 
 
+@requires(Need.BROWSE)
 @require_POST
 def delete(request: HttpRequest, draft_id: uuid.UUID) -> HttpResponse:
     draft = selectors.editable_draft(signed_in_user(request), draft_id)
@@ -230,6 +245,7 @@ def delete(request: HttpRequest, draft_id: uuid.UUID) -> HttpResponse:
     return redirect("authoring:index")
 
 
+@requires(Need.BROWSE)
 @require_GET
 def export(request: HttpRequest, draft_id: uuid.UUID) -> HttpResponse:
     draft = selectors.readable_draft(signed_in_user(request), draft_id)

@@ -14,6 +14,7 @@ from scenario_ui.authoring import selectors, studio, test_runs
 from scenario_ui.authoring.run_view import run_view
 from scenario_ui.authoring.views import page_context
 from scenario_ui.scenario.errors import ScenarioError
+from scenario_ui.team.access import Need, requires
 from scenario_ui.web.attempts import new_token
 from scenario_ui.web.htmx import STOP_POLLING, HtmxHttpRequest
 from scenario_ui.web.users import signed_in_user
@@ -23,6 +24,7 @@ POLL_SECONDS = 1
 OUTPUT_CSP = "default-src 'none'; sandbox"
 
 
+@requires(Need.BROWSE)
 @require_POST
 def check_cost(request: HttpRequest, draft_id: uuid.UUID) -> HttpResponse:
     draft = selectors.editable_draft(signed_in_user(request), draft_id)
@@ -35,6 +37,7 @@ def check_cost(request: HttpRequest, draft_id: uuid.UUID) -> HttpResponse:
     return render(request, "authoring/_cost.html", {"answer": answer})
 
 
+@requires(Need.BROWSE)
 @require_POST
 def test_run(request: HtmxHttpRequest, draft_id: uuid.UUID) -> HttpResponse:
     """The API tab's "Test run", or the preview's Generate button: always the sandbox."""
@@ -62,6 +65,7 @@ def test_run(request: HtmxHttpRequest, draft_id: uuid.UUID) -> HttpResponse:
     return render(request, "authoring/_run_not_started.html", context, status=422)
 
 
+@requires(Need.BROWSE)
 @require_GET
 def run_poll(request: HttpRequest, pk: int) -> HttpResponse:
     run = selectors.own_test_run(signed_in_user(request), pk)
@@ -78,6 +82,7 @@ def run_poll(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+@requires(Need.BROWSE)
 @require_GET
 def run_output(request: HttpRequest, pk: int, asset_id: str) -> HttpResponse:
     run = selectors.own_test_run(signed_in_user(request), pk)

@@ -39,6 +39,7 @@ from scenario_ui.generate.form_page import first_form, form_urls
 from scenario_ui.generate.views import revalidate
 from scenario_ui.scenario import gateway
 from scenario_ui.schema import ModelDefinition, NumberInput, StringInput, parse_definition
+from scenario_ui.team import budgets
 
 FLUX_FILE = FLUX.path
 SYNTHETIC_FILE = SYNTHETIC_200.path
@@ -110,7 +111,8 @@ def _other_value(spec: NumberInput, current: str) -> str | None:
 
 @contextmanager
 def records_in_cache(records: list[dict[str, Any]]) -> Iterator[None]:
-    """The gateway's cache holds these records, as if the API had just answered."""
+    """The gateway's cache holds these records, as if the API had just answered; the budgets'
+    cache says no budget is set (no table is read)."""
     by_id = {record["id"]: record for record in records}
 
     def answer(call: Callable[..., Any]) -> dict[str, Any]:
@@ -120,7 +122,10 @@ def records_in_cache(records: list[dict[str, Any]]) -> Iterator[None]:
         gateway.forget_model(model_id)
         with mock.patch.object(gateway, "call_json", lambda _call, r=record: {"model": r}):
             gateway.retrieve_model(model_id)
-    with mock.patch.object(gateway, "call_json", answer):
+    with (
+        mock.patch.object(gateway, "call_json", answer),
+        mock.patch.object(budgets, "monthly_budgets", dict),
+    ):
         yield
     for model_id in by_id:
         gateway.forget_model(model_id)
@@ -159,7 +164,9 @@ class Pages:
 
     def __init__(self) -> None:
         self.factory = RequestFactory()
-        self.user = User(username="bench")
+        # Never saved, so in no role's group: as a superuser it passes the permission checks
+        # (`team.access`) without reading a table.
+        self.user = User(username="bench", is_superuser=True)
 
     def model_page(self, model_id: str) -> Callable[[], HttpResponse]:
         """A visit to the model page, ready to repeat."""

@@ -39,11 +39,17 @@ class RenderOptions:
     live_url: str = ""
     estimate_url: str = ""
     model_options_url: str = ""
+    # Where a model picker asks for its chosen model's name, type and thumbnail.
+    picked_model_url: str = ""
+    # Where a `promptSpark` input's "Improve prompt" asks for a suggestion (none: no button).
+    prompt_spark_url: str = ""
     uploads: bool = True
     # Set where a chosen file is uploaded at once, and where an asset's preview is drawn.
     upload_url: str = ""
     asset_preview_url: str = ""
     picker_url: str = ""
+    # Said in place of the submit button when the user may not submit (a preview only).
+    submit_refusal: str = ""
 
 
 @dataclass(frozen=True)

@@ -48,5 +48,5 @@ def live_change(state: FormState, previously_shown: Iterable[str]) -> LiveChange
     return LiveChange(
         shown=shown,
         refreshed=refreshed,
-        required=[name for name in names if name in state.required],
+        required=[name for name in names if name in state.required] + state.required_within,
     )

@@ -59,6 +59,12 @@ def requirement_for(
     for other, rule in rules.if_defined.items():
         if is_defined(values.get(other)):
             return Requirement(rule.message)
+    # A multi-key `ifNotDefined` ({"a": ..., "b": ...}) is read key by key, like `ifDefined`:
+    # each key is its own rule, "required when that input is not defined" (the reference's
+    # words: "required when another specified input is not defined"), and the first key
+    # that holds gives its message. So {"a", "b"} requires this input as soon as either is
+    # missing; it does not mean "one of a, b or this" (that is written as mirrored one-key
+    # rules on each input, as in real records).
     for other, rule in rules.if_not_defined.items():
         if not is_defined(values.get(other)):
             return Requirement(rule.message)

@@ -7,8 +7,10 @@ submission turns each upload into an asset id before the request is built.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Protocol
 
-from scenario_ui.forms.numbers import format_number
+from scenario_ui.forms.durations import phrases_for_duration
+from scenario_ui.forms.numbers import Number, format_number
 
 # What the browser reports for each asset kind; 3D files rarely have a precise type.
 KIND_CONTENT_TYPES: dict[str, tuple[str, ...]] = {
@@ -31,13 +33,34 @@ class Upload:
     content_type: str
     # The most the server took for it when that is below the input's maxSize (or it has none).
     server_limit: int | None = None
+    # Seconds, when the bytes were read for it (`durations.media_duration`): audio files.
+    duration: float | None = None
 
     def __str__(self) -> str:
         return f"upload:{self.filename}"
 
 
-def upload_phrases(upload: Upload, *, kind: str | None, max_size: int | None) -> list[str]:
-    phrases = []
+class FileLimits(Protocol):
+    """What a `file` or `file_array` input asks of each file."""
+
+    @property
+    def kind(self) -> str | None: ...
+    @property
+    def max_size(self) -> int | None: ...
+    @property
+    def min_duration(self) -> Number | None: ...
+    @property
+    def max_duration(self) -> Number | None: ...
+
+
+def upload_phrases(upload: Upload, asked: FileLimits) -> list[str]:
+    kind, max_size = asked.kind, asked.max_size
+    phrases = phrases_for_duration(
+        upload.duration,
+        upload.filename,
+        min_duration=asked.min_duration,
+        max_duration=asked.max_duration,
+    )
     limits = [limit for limit in (max_size, upload.server_limit) if limit is not None]
     if limits and upload.size > min(limits):
         phrases.append(

@@ -20,6 +20,9 @@ class FormState:
     values: FormValues
     required: dict[str, Requirement]
     issues: dict[str, list[Issue]] = field(default_factory=dict)
+    # Posted names of controls inside inputs required now ("keyframes.0.uri"): their
+    # asterisks follow live updates like the inputs' own.
+    required_within: list[str] = field(default_factory=list)
 
     @property
     def is_valid(self) -> bool:
@@ -34,7 +37,12 @@ class FormState:
 def evaluate(definition: ModelDefinition, values: FormValues) -> FormState:
     plan = plan_for(definition)
     required = required_inputs(plan.fields, values.values)
-    state = FormState(definition=definition, values=values, required=required)
+    state = FormState(
+        definition=definition,
+        values=values,
+        required=required,
+        required_within=[n for one in plan.fields for n in one.required_within(values.raw)],
+    )
     for name, one in plan.field_named.items():
         issues = _issues_of(one, values, required.get(name))
         if issues:

@@ -20,6 +20,7 @@ from scenario_ui.forms.components import reshapes
 from scenario_ui.forms.fields import FormData
 from scenario_ui.forms.render import FormView, Moment, form_view, posted_form_view
 from scenario_ui.forms.uploads import Upload
+from scenario_ui.generate.picked_models import evaluate_with_picked_models
 from scenario_ui.scenario import gateway
 from scenario_ui.schema import ModelDefinition, parse_definition
 from scenario_ui.web.attempts import token_context
@@ -41,6 +42,7 @@ def form_urls(model_id: str) -> dict[str, object]:
         "submit_url": reverse_lazy("generate:submit", args=[model_id]),
         "estimate_url": reverse_lazy("generate:estimate", args=[model_id]),
         "upload_url": reverse_lazy("library:upload", args=[model_id]),
+        "prompt_spark_url": reverse_lazy("generate:prompt_spark", args=[model_id]),
     }
 
 
@@ -112,7 +114,12 @@ def submitted_form(
 ) -> FormView:
     """A submit, or (with JavaScript off) a reshaping button: then nothing is submitted."""
     return posted_form_view(
-        definition, data, moment=Moment.SUBMIT, base_url=base_url, uploads=uploads
+        definition,
+        data,
+        moment=Moment.SUBMIT,
+        base_url=base_url,
+        uploads=uploads,
+        evaluator=evaluate_with_picked_models,
     )
 
 

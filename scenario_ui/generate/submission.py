@@ -15,16 +15,17 @@ from django.core.files.uploadedfile import UploadedFile
 
 from scenario_ui.forms.components import reshapes
 from scenario_ui.forms.fields import FormData
-from scenario_ui.forms.payload import build_payload, resolve_uploads
+from scenario_ui.forms.payload import build_payload, payload_without_uploads, resolve_uploads
 from scenario_ui.forms.render import FormView
 from scenario_ui.forms.uploads import UPLOAD_SUFFIX, Upload
 from scenario_ui.generate.form_page import submitted_form
 from scenario_ui.generate.models import Generation
-from scenario_ui.library.uploading import file_spec
+from scenario_ui.library.uploading import described_upload, file_spec
 from scenario_ui.scenario.errors import ScenarioBadRequest, ScenarioError
 from scenario_ui.scenario.generation import submit_generation
 from scenario_ui.scenario.uploads import upload_file, upload_kind
 from scenario_ui.schema import ModelDefinition
+from scenario_ui.team.budget_check import BudgetRefusal, generation_refusal
 from scenario_ui.web.attempts import (
     AlreadyRecorded,
     Answered,
@@ -38,7 +39,6 @@ from scenario_ui.web.attempts import (
     record_attempt,
     send_once,
 )
-from scenario_ui.web.uploads import OversizedFile
 
 type FileData = Mapping[str, list[UploadedFile[bytes]]]
 
@@ -56,7 +56,7 @@ class ShowForm:
 
     form: FormView
     token: str
-    error: ScenarioError | None = None
+    error: ScenarioError | BudgetRefusal | None = None
 
 
 type SubmitResult = Follow | ShowForm
@@ -77,10 +77,13 @@ def submit(
     chosen = {
         key.removesuffix(UPLOAD_SUFFIX): files[key] for key in files if key.endswith(UPLOAD_SUFFIX)
     }
-    uploads = {name: [_described(file) for file in picked] for name, picked in chosen.items()}
+    uploads = {name: [described_upload(file) for file in picked] for name, picked in chosen.items()}
     form = submitted_form(definition, data, uploads=uploads, base_url=base_url)
     if reshapes(data) or not form.state.is_valid:
         return ShowForm(form, token)
+    refusal = generation_refusal(user, definition.id, payload_without_uploads(form.state))
+    if refusal is not None:
+        return ShowForm(form, token, refusal)
     try:
         asset_ids = _upload_all(definition, uploads, chosen)
     except ScenarioError as error:
@@ -120,11 +123,6 @@ def _send(generation: Generation, form: FormView) -> SubmitResult:
         case Refused(error=refusal):
             return ShowForm(form, new_token(), refusal)
     return Follow(generation)
-
-
-def _described(file: UploadedFile[bytes]) -> Upload:
-    limit = file.limit if isinstance(file, OversizedFile) else None
-    return Upload(file.name or "file", file.size or 0, file.content_type or "", limit)
 
 
 def _upload_all(

@@ -18,9 +18,12 @@ from scenario_ui.generate.job_list import (
     training_rows,
 )
 from scenario_ui.generate.job_page import job_view, own_generation
+from scenario_ui.generate.prompt_spark import suggest_prompt
 from scenario_ui.generate.submission import Follow, ShowForm, submit
 from scenario_ui.generate.tracking import cancel, look_up, refresh
 from scenario_ui.schema import ModelDefinition
+from scenario_ui.team.access import Need, requires, submit_refusal
+from scenario_ui.team.budgets import warnings_for
 from scenario_ui.training.models import Training
 from scenario_ui.web.api_url import public_api_base_url
 from scenario_ui.web.attempts import TOKEN, token_context
@@ -36,6 +39,7 @@ REFRESHED_PER_POLL = 10
 MY_JOBS_POLL_SECONDS = 3.0
 
 
+@requires(Need.BROWSE)
 @require_POST
 def revalidate(request: HtmxHttpRequest, model_id: str) -> HttpResponse:
     """A live update: out-of-band message swaps, or the whole form when it changed shape."""
@@ -46,10 +50,15 @@ def revalidate(request: HtmxHttpRequest, model_id: str) -> HttpResponse:
         trigger_name=request.htmx.trigger_name,
         base_url=public_api_base_url(request),
     )
-    context = {**token_context(request.POST.get(TOKEN, "")), **form_urls(model_id)}
+    context = {
+        **token_context(request.POST.get(TOKEN, "")),
+        **form_urls(model_id),
+        "submit_refusal": submit_refusal(signed_in_user(request)),
+    }
     return live_response(request, answer.form, reshaped=answer.reshaped, context=context)
 
 
+@requires(Need.SPEND)
 @require_POST
 def estimate(request: HttpRequest, model_id: str) -> HttpResponse:
     definition = load_definition(model_id)
@@ -58,6 +67,16 @@ def estimate(request: HttpRequest, model_id: str) -> HttpResponse:
     return render(request, "generate/_estimate.html", context)
 
 
+@requires(Need.SPEND)
+@require_POST
+def prompt_spark(request: HttpRequest, model_id: str) -> HttpResponse:
+    """ "Improve prompt": a suggestion offered under the field, never written into it."""
+    definition = load_definition(model_id)
+    result = suggest_prompt(definition=definition, data=form_data(request, definition))
+    return render(request, "generate/_prompt_suggestion.html", {"result": result})
+
+
+@requires(Need.SPEND)
 @require_POST
 @csrf_exempt  # Checked by _submit, once the upload caps are in place (Django's recipe).
 def submit_view(request: HttpRequest, model_id: str) -> HttpResponse:
@@ -68,8 +87,9 @@ def submit_view(request: HttpRequest, model_id: str) -> HttpResponse:
 
 @csrf_protect
 def _submit(request: HttpRequest, model_id: str, definition: ModelDefinition) -> HttpResponse:
+    user = signed_in_user(request)
     result = submit(
-        signed_in_user(request),
+        user,
         definition,
         form_data(request, definition),
         dict(request.FILES.lists()),
@@ -83,6 +103,7 @@ def _submit(request: HttpRequest, model_id: str, definition: ModelDefinition) ->
                 "definition": definition,
                 "form": form,
                 "submit_error": error,
+                "budget_warnings": warnings_for(user),
                 **token_context(token),
                 **form_urls(model_id),
             }
@@ -91,6 +112,7 @@ def _submit(request: HttpRequest, model_id: str, definition: ModelDefinition) ->
             return render(request, "catalog/model_detail.html", context, status=status)
 
 
+@requires(Need.BROWSE)
 @require_GET
 def job_detail(request: HttpRequest, pk: int) -> HttpResponse:
     refreshed = refresh(own_generation(signed_in_user(request), pk))
@@ -100,6 +122,7 @@ def job_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+@requires(Need.BROWSE)
 @require_GET
 def job_poll(request: HttpRequest, pk: int) -> HttpResponse:
     refreshed = refresh(own_generation(signed_in_user(request), pk))
@@ -112,6 +135,7 @@ def job_poll(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+@requires(Need.SPEND)
 @require_POST
 def job_cancel(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     refreshed = cancel(own_generation(signed_in_user(request), pk))
@@ -124,6 +148,7 @@ def job_cancel(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     return render(request, "generate/job.html#status", {"job": job})
 
 
+@requires(Need.BROWSE)
 @require_POST
 def job_look_up(request: HttpRequest, pk: int) -> HttpResponse:
     looked_up = look_up(own_generation(signed_in_user(request), pk))
@@ -133,6 +158,7 @@ def job_look_up(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(f"{reverse('generate:job', args=[pk])}?looked_up=1")
 
 
+@requires(Need.BROWSE)
 @require_GET
 def my_jobs(request: HtmxHttpRequest) -> HttpResponse:
     user = signed_in_user(request)

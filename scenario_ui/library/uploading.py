@@ -12,6 +12,7 @@ from django.conf import settings
 from django.contrib.auth.models import User
 from django.core.files.uploadedfile import UploadedFile as PostedFile
 
+from scenario_ui.forms.durations import MEASURED_CONTENT_TYPES, media_duration
 from scenario_ui.forms.uploads import Upload, upload_phrases
 from scenario_ui.library.models import UploadedFile
 from scenario_ui.scenario.errors import ScenarioError
@@ -52,6 +53,17 @@ def file_spec(definition: ModelDefinition, posted_name: str) -> FileSpec | None:
     return spec if isinstance(spec, FileInput | FileArrayInput) else None
 
 
+def described_upload(file: PostedFile[bytes]) -> Upload:
+    """What a posted file is; an audio or video file's duration is measured from its bytes."""
+    limit = file.limit if isinstance(file, OversizedFile) else None
+    name, content_type = file.name or "file", file.content_type or ""
+    duration = None
+    if limit is None and content_type.startswith(MEASURED_CONTENT_TYPES):
+        duration = media_duration(file.read(), name)
+        file.seek(0)
+    return Upload(name, file.size or 0, content_type, limit, duration)
+
+
 def upload_chosen_file(
     *, user: User, definition: ModelDefinition, input_name: str, file: PostedFile[bytes]
 ) -> UploadResult:
@@ -59,9 +71,8 @@ def upload_chosen_file(
     if spec is None:
         return NotUploaded(f"{definition.name or definition.id} has no file input {input_name!r}.")
     label = spec.label or spec.name
-    limit = file.limit if isinstance(file, OversizedFile) else None
-    described = Upload(file.name or "file", file.size or 0, file.content_type or "", limit)
-    problems = upload_phrases(described, kind=spec.kind, max_size=spec.max_size)
+    described = described_upload(file)
+    problems = upload_phrases(described, spec)
     if problems:
         return NotUploaded(f"{label}: {'; '.join(problems)}.")
     try:

@@ -31,6 +31,7 @@ from scenario_ui.library.uploading import (
     upload_chosen_file,
 )
 from scenario_ui.schema import ModelDefinition
+from scenario_ui.team.access import Need, requires
 from scenario_ui.web.htmx import HtmxHttpRequest
 from scenario_ui.web.uploads import CappedUploadHandler
 from scenario_ui.web.users import signed_in_user
@@ -48,6 +49,7 @@ VIEWER_CSP: dict[str, list[str]] = {
 }
 
 
+@requires(Need.BROWSE)
 @require_POST
 @csrf_exempt  # Checked by _upload, once the cap is in place (Django's recipe).
 def upload(request: HttpRequest, model_id: str) -> HttpResponse:
@@ -73,12 +75,14 @@ def _upload(request: HttpRequest, definition: ModelDefinition, input_name: str) 
     return _answer(result)
 
 
+@requires(Need.BROWSE)
 @require_GET
 def upload_state(request: HttpRequest, pk: int) -> HttpResponse:
     record = get_object_or_404(UploadedFile, pk=pk, user=signed_in_user(request))
     return _answer(refresh_upload(record))
 
 
+@requires(Need.BROWSE)
 @require_GET
 def preview(request: HttpRequest) -> HttpResponse:
     """`?asset=<id>`: its thumbnail or player; `for` names the control Remove empties."""
@@ -109,6 +113,7 @@ def _answer(result: UploadResult) -> JsonResponse:
             return JsonResponse({"stateUrl": state_url}, status=202)
 
 
+@requires(Need.BROWSE)
 @require_GET
 @csp_override(VIEWER_CSP)
 def creations(request: HtmxHttpRequest) -> HttpResponse:
@@ -130,6 +135,7 @@ def creations(request: HtmxHttpRequest) -> HttpResponse:
     return render(request, "library/creations.html", context)
 
 
+@requires(Need.BROWSE)
 @require_GET
 @csp_override(VIEWER_CSP)
 def use_as_input(request: HttpRequest) -> HttpResponse:
@@ -149,6 +155,7 @@ def use_as_input(request: HttpRequest) -> HttpResponse:
     return render(request, "library/use_as_input.html", context)
 
 
+@requires(Need.BROWSE)
 @require_GET
 def picker(request: HttpRequest) -> HttpResponse:
     """`?fills=<input name>&kind=<kind>&q=<search>`: the user's files to choose from."""

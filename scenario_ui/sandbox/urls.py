@@ -12,11 +12,22 @@ urlpatterns = [
     path("models/<str:model_id>", views.model_detail, name="model-detail"),
     path("models/<str:model_id>/train", views.train_model, name="model-train"),
     path(
+        "models/<str:model_id>/training-images",
+        views.add_model_training_image,
+        name="model-training-images",
+    ),
+    path(
+        "models/<str:model_id>/training-images/<str:image_id>",
+        views.delete_model_training_image,
+        name="model-training-image",
+    ),
+    path(
         "models/<str:model_id>/train/action",
         views.trigger_training_action,
         name="model-train-action",
     ),
     path("generate/custom/<str:model_id>", views.run_custom_model, name="generate-custom"),
+    path("generate/prompt", views.generate_prompt, name="generate-prompt"),
     path("jobs", views.list_jobs, name="jobs-list"),
     path("jobs/<str:job_id>", views.retrieve_job, name="job-detail"),
     path("jobs/<str:job_id>/action", views.trigger_job_action, name="job-action"),

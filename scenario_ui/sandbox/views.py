@@ -31,6 +31,8 @@ from scenario_ui.sandbox.generation import check_dry_run, custom_model
 from scenario_ui.sandbox.jobs import cancel_job, find_job, job_json, submit_job
 from scenario_ui.sandbox.models import SandboxUpload
 from scenario_ui.sandbox.pricing import price
+from scenario_ui.sandbox.prompt_spark import spark
+from scenario_ui.sandbox.training_images import add_training_image, delete_training_image
 from scenario_ui.sandbox.training_request import check_training, simulated_images_count
 from scenario_ui.sandbox.trainings import (
     cancel_training,
@@ -88,6 +90,17 @@ def get_models_in_bulk(request: HttpRequest) -> JsonResponse:
     return JsonResponse({"models": rows_in_requested_order(model_ids)})
 
 
+@sandbox_endpoint("POST")
+def add_model_training_image(request: HttpRequest, model_id: str) -> JsonResponse:
+    body = parse_json_object(request.body, "data and name, or assetId")
+    return JsonResponse(add_training_image(model_id, body))
+
+
+@sandbox_endpoint("DELETE")
+def delete_model_training_image(request: HttpRequest, model_id: str, image_id: str) -> JsonResponse:
+    return JsonResponse(delete_training_image(model_id, image_id))
+
+
 @sandbox_endpoint("PUT")
 def train_model(request: HttpRequest, model_id: str) -> JsonResponse:
     dry_run = request.GET.get("dryRun") in DRY_RUN_VALUES
@@ -122,6 +135,13 @@ def run_custom_model(request: HttpRequest, model_id: str) -> JsonResponse:
         return JsonResponse(cost.as_json(), status=DRY_RUN_STATUS)
     job = submit_job(model_id, definition, body, cost)
     return JsonResponse({"job": job_json(job), **cost.as_json()})
+
+
+@sandbox_endpoint("POST")
+def generate_prompt(request: HttpRequest) -> JsonResponse:
+    body = parse_json_object(request.body, "the prompt request")
+    status, answer = spark(body, dry_run=request.GET.get("dryRun") in DRY_RUN_VALUES)
+    return JsonResponse(answer, status=status)
 
 
 @sandbox_endpoint("GET")

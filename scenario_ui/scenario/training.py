@@ -18,10 +18,15 @@ class StartedTraining:
     creative_units: float | None
 
 
-def estimate_training(model_id: str, parameters: JsonObject) -> CostEstimate:
+def estimate_training(model_id: str, parameters: JsonObject, *, images_count: int) -> CostEstimate:
+    """The dry run, told how many training images the form's defaults were computed for
+    (`trainingImagesCount`: the API uses it only while the model has none)."""
     answer = call_json(
         lambda client: client.models.train.with_raw_response.trigger(
-            model_id, parameters=cast(Any, parameters), dry_run="true"
+            model_id,
+            parameters=cast(Any, parameters),
+            dry_run="true",
+            training_images_count=images_count,
         ),
         max_retries=0,
     )

@@ -1,15 +1,18 @@
 """The trainers behind `PUT /models/{modelId}/train`, and the model types each one trains.
 
 The reference names trainers ("SD15", "SDXL LoRA", "Flux LoRA", "Musubi",
-"ElevenLabs voice"), never a model type per trainer, so the mapping below is
-ours. It stays conservative: a type whose trainer cannot be told from the
-reference gets no form rather than another trainer's parameters.
+"ElevenLabs voice") and job types (`flux-model-training`, `musubi-model-training`),
+never a model type per trainer, so the mapping below is ours:
 
-- Flux LoRA: only `flux.1-lora`, the type the reference itself gives as its
-  Flux LoRA example. The Kontext and Krea Flux.1 LoRAs and the Flux.2 LoRAs may
-  train elsewhere (Flux.2 could as well be Musubi), so they are left out.
-- Musubi: the Qwen-Image and Z-Image LoRA types. No other documented trainer
-  can train them, so if they train at all, Musubi does.
+- Flux LoRA: `flux.1-lora` (the reference's own Flux LoRA example), and the LoRAs of
+  the two Flux.1 [dev] variants, `flux.1-kontext-lora` and `flux.1-krea-lora`: same
+  transformer, so the same trainer's blocks (`optimizeFor`), steps and ranks apply.
+- Musubi: the Qwen-Image and Z-Image LoRA types. No other documented trainer can
+  train them, so if they train at all, Musubi does.
+- Not trained here, each with its reason (`not_trainable_message`): the Flux.2 LoRAs
+  (the reference gives Flux.1 numbers for "Flux" and never says whether Flux LoRA or
+  Musubi trains Flux.2, whose transformer differs), compositions (made of trained
+  LoRAs, not trained themselves) and base models (a LoRA is trained on them).
 """
 
 from __future__ import annotations
@@ -32,7 +35,9 @@ class TrainerFamily:
 
 SD_1_5 = TrainerFamily("sd-1_5", "SD 1.5", ("sd-1_5", "sd-1_5-lora"))
 SDXL_LORA = TrainerFamily("sd-xl-lora", "SDXL LoRA", ("sd-xl-lora", "sd-xl"))
-FLUX_LORA = TrainerFamily("flux-lora", "Flux LoRA", ("flux.1-lora",))
+FLUX_LORA = TrainerFamily(
+    "flux-lora", "Flux LoRA", ("flux.1-lora", "flux.1-kontext-lora", "flux.1-krea-lora")
+)
 MUSUBI = TrainerFamily(
     "musubi",
     "Musubi LoRA",
@@ -63,9 +68,18 @@ def family_for(model_type: str) -> TrainerFamily | None:
 
 
 def not_trainable_message(model_type: str) -> str:
-    """What to tell the user when `family_for(model_type)` is None."""
+    """What to tell the user when `family_for(model_type)` is None: why, and what instead."""
     which = f'Models of type "{model_type}"' if model_type else "Models without a type"
-    return (
-        f"{which} cannot be trained here. "
-        f"Trainable model types: {', '.join(TRAINABLE_MODEL_TYPES)}."
-    )
+    return f"{which} cannot be trained here. {_why_not(model_type)}"
+
+
+def _why_not(model_type: str) -> str:
+    if model_type.startswith("flux.2-") and model_type.endswith("-lora"):
+        return (
+            "The API reference does not say which trainer (Flux LoRA or Musubi) trains "
+            "Flux.2 LoRAs, and its Flux LoRA defaults are Flux.1's, so no form here could "
+            "be trusted to match what the API accepts."
+        )
+    if model_type.endswith("-composition"):
+        return "A composition combines trained LoRAs; train one of its LoRAs instead."
+    return f"Trainable model types: {', '.join(TRAINABLE_MODEL_TYPES)}."

@@ -2,8 +2,8 @@
 
 Every user of the app shares one Scenario project, so the API cannot tell them
 apart: the app's own records can. Once a user has recorded a training of a
-model, its Train page, monitor, cancel and start are theirs alone; anyone else
-gets a 404, exactly as for another user's job. (The team dashboard adds admins.)
+model, its Train page, monitor, cancel and start are theirs (and the leads'); any other
+user gets a 404, exactly as for another user's job.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from django.contrib.auth.models import User
 from django.http import Http404
 
 from scenario_ui.schema import ModelDefinition
+from scenario_ui.team.access import may_spend, oversees_team
 from scenario_ui.training.models import Training
 
 # A model Scenario shows in one of these has had a training start.
@@ -23,8 +24,13 @@ def trained_by_someone_else(user: User, model_id: str) -> bool:
 
 
 def require_own_training(user: User, model_id: str) -> None:
-    if trained_by_someone_else(user, model_id):
+    if not oversees_team(user) and trained_by_someone_else(user, model_id):
         raise Http404("No training of this model is yours.")
+
+
+def may_train(user: User, model_id: str) -> bool:
+    """Whether the model page offers this user its Train page."""
+    return may_spend(user) and (oversees_team(user) or not trained_by_someone_else(user, model_id))
 
 
 def unsettled_start(user: User, model: ModelDefinition) -> Training | None:

@@ -14,6 +14,7 @@ from scenario_ui.forms.render import FormView, Moment, form_view, posted_form_vi
 from scenario_ui.scenario import gateway
 from scenario_ui.schema import ModelDefinition, parse_definition
 from scenario_ui.training.families import TrainerFamily, family_for, not_trainable_message
+from scenario_ui.training.images import EDITABLE_STATUSES, TrainingImage, listed_images
 from scenario_ui.training.models import Training
 from scenario_ui.training.monitor import TrainingMonitor, monitor_for
 from scenario_ui.training.parameters import training_definition
@@ -21,9 +22,15 @@ from scenario_ui.training.rules import evaluate_training
 
 # The model statuses from which a training can start.
 TRAINABLE_STATUSES = ("new", "failed", "training-canceled")
+# What a trained model's Train page and model page say instead of offering to train it.
+RETRAINING_NOTE = (
+    "This model is trained, and retraining is not offered: Scenario trains a model once. "
+    "To train with other images or parameters, create a new model of the same type on "
+    "Scenario and train that one."
+)
 REFUSALS: Mapping[str, str] = {
     "training": "This model is training now: follow its progress above.",
-    "trained": "This model is already trained. Scenario trains a model once.",
+    "trained": RETRAINING_NOTE,
     "copying": "This model is still being copied; training opens when the copy is done.",
 }
 
@@ -38,6 +45,14 @@ class TrainPage:
     base_url: str = ""
     # The user's last Start whose answer was lost, while the model does not show it started.
     unknown_start: Training | None = None
+
+    @cached_property
+    def images(self) -> list[TrainingImage]:
+        return listed_images(self.model)
+
+    @property
+    def images_editable(self) -> bool:
+        return self.family is not None and self.model.status in EDITABLE_STATUSES
 
     @cached_property
     def form(self) -> FormView | None:
@@ -94,7 +109,7 @@ def refusal_for(model: ModelDefinition, family: TrainerFamily | None) -> str:
             f"it can start from: {', '.join(TRAINABLE_STATUSES)}.",
         )
     if model.training_images_number == 0:
-        return "This model has no training images yet: add some on Scenario, then come back."
+        return "This model has no training images yet: add some below."
     return ""
 
 

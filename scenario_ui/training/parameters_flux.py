@@ -32,18 +32,15 @@ OPTIMIZE_FOR: InputDict = {
     "type": "string",
     "label": "Optimize for",
     "description": (
-        "Which transformer blocks the LoRA training targets: the blocks that matter for "
-        "likeness (portraits), all of them, or none in particular."
+        "Which transformer blocks the LoRA training targets: likeness trains the blocks "
+        "that matter for likeness (portraits)."
     ),
-    # The reference's enum lists only "likeness"; its prose documents all three.
-    "allowedValues": ["likeness", "all", "none"],
+    # The reference's type and the SDK's allow only "likeness"; its prose also names
+    # "all" and "none", which the API has not been seen to accept: the type wins.
+    "allowedValues": ["likeness"],
     "group": LORA,
 }
-OPTIMIZE_FOR_LABELS = {
-    "likeness": "Likeness (portraits)",
-    "all": "All transformer blocks",
-    "none": "No specific blocks",
-}
+OPTIMIZE_FOR_LABELS = {"likeness": "Likeness (portraits)"}
 
 _SAMPLE_PARAMETERS: list[InputDict] = [
     {

@@ -27,6 +27,10 @@ from scenario_ui.training.parameters_common import (
 )
 
 SD_MAX_TRAIN_STEPS = 40000
+# The reference's SDXL default total, and the text encoder's share of it in its
+# textEncoderTrainingRatio example (0.2: 20 of 100 steps).
+SDXL_STEPS_PER_IMAGE = 175
+SDXL_TEXT_ENCODER_SHARE = 0.2
 SD_DEFAULT_LEARNING_RATE = 0.000005
 
 LR_SCHEDULER: InputDict = {
@@ -64,7 +68,7 @@ PRIOR_LOSS_WEIGHT: InputDict = {
     "group": OPTIMIZER,
 }
 
-# A 0.01 step: with bounds 0 and 1 alone, the form would take these for whole numbers.
+# No step: the reference gives none, and any ratio in 0..1 (0.125 too) is valid.
 _CROP_PARAMETERS: list[InputDict] = [
     {
         "name": "randomCrop",
@@ -83,7 +87,6 @@ _CROP_PARAMETERS: list[InputDict] = [
         "description": "Ratio of random crops, from 0 to 1.",
         "min": 0,
         "max": 1,
-        "step": 0.01,
         "group": AUGMENTATION,
     },
     {
@@ -93,7 +96,6 @@ _CROP_PARAMETERS: list[InputDict] = [
         "description": "Scale of random crops, from 0 to 1.",
         "min": 0,
         "max": 1,
-        "step": 0.01,
         "group": AUGMENTATION,
     },
 ]
@@ -149,7 +151,6 @@ TEXT_ENCODER_TRAINING_RATIO: InputDict = {
     ),
     "min": 0,
     "max": 0.99,
-    "step": 0.01,
 }
 
 # What both SD trainers take after their own schedule and learning rates.
@@ -204,35 +205,37 @@ def sd15_parameters(images_count: int) -> ParameterSet:
 
 
 def sdxl_parameters(images_count: int) -> ParameterSet:
+    """SDXL LoRA takes separate text encoder and UNet steps, as the reference asks.
+
+    Their defaults split the reference's SDXL total (175 steps per image) the way its
+    `textEncoderTrainingRatio` example does (0.2: 20 of 100 steps on the text encoder,
+    80 on the UNet); `maxTrainSteps` is only sent when someone sets it.
+    """
     inputs: list[InputDict] = [
         {**CONCEPT_PROMPT, "default": "daiton"},
-        {
-            **MAX_TRAIN_STEPS,
-            "description": MAX_TRAIN_STEPS["description"]
-            + " Default: 175 steps per training image."
-            + " Prefer the text encoder and UNet steps below.",
-            "max": SD_MAX_TRAIN_STEPS,
-            **default_steps(images_count, steps_per_image=175, maximum=SD_MAX_TRAIN_STEPS),
-        },
         {
             "name": "numTextTrainSteps",
             "type": "number",
             "label": "Text encoder training steps",
-            "description": "The number of training steps for the text encoder.",
+            "description": "The number of training steps for the text encoder."
+            + f" Default: {SDXL_TEXT_ENCODER_SHARE:.0%} of 175 steps per training image.",
             "min": 0,
             "max": SD_MAX_TRAIN_STEPS,
             "step": 1,
             "group": SCHEDULE,
+            **_share_default(images_count, text=True),
         },
         {
             "name": "numUNetTrainSteps",
             "type": "number",
             "label": "UNet training steps",
-            "description": "The number of training steps for the UNet.",
+            "description": "The number of training steps for the UNet."
+            + f" Default: {1 - SDXL_TEXT_ENCODER_SHARE:.0%} of 175 steps per training image.",
             "min": 0,
             "max": SD_MAX_TRAIN_STEPS,
             "step": 1,
             "group": SCHEDULE,
+            **_share_default(images_count, text=False),
         },
         {**LEARNING_RATE, "default": SD_DEFAULT_LEARNING_RATE},
         {**TEXT_ENCODER_LEARNING_RATE, "default": 0.00005},
@@ -247,6 +250,11 @@ def sdxl_parameters(images_count: int) -> ParameterSet:
             "group": OPTIMIZER,
         },
         *_SD_ADVANCED_TAIL,
+        # No default: the reference asks SDXL for the two step counts above instead.
+        legacy(
+            {**MAX_TRAIN_STEPS, "max": SD_MAX_TRAIN_STEPS},
+            "for SDXL, use the text encoder and UNet training steps instead.",
+        ),
         legacy(
             TEXT_ENCODER_TRAINING_RATIO,
             "use the text encoder and UNet training steps instead.",
@@ -261,9 +269,17 @@ def sdxl_parameters(images_count: int) -> ParameterSet:
             "deprecated for SDXL.",
         ),
     ]
-    essentials = {"conceptPrompt", "maxTrainSteps", "numTextTrainSteps", "numUNetTrainSteps"}
+    essentials = {"conceptPrompt", "numTextTrainSteps", "numUNetTrainSteps"}
     return ParameterSet(
         inputs=inputs,
         essentials=frozenset(essentials),
         selects={"lrScheduler": LR_SCHEDULER_LABELS},
+    )
+
+
+def _share_default(images_count: int, *, text: bool) -> InputDict:
+    """The text encoder's (or the UNet's) part of the SDXL default steps, with its hint."""
+    share = SDXL_TEXT_ENCODER_SHARE if text else 1 - SDXL_TEXT_ENCODER_SHARE
+    return default_steps(
+        images_count, steps_per_image=SDXL_STEPS_PER_IMAGE * share, maximum=SD_MAX_TRAIN_STEPS
     )

@@ -20,6 +20,8 @@ from scenario_ui.scenario.errors import ScenarioError
 from scenario_ui.scenario.generation import CostEstimate
 from scenario_ui.scenario.training import estimate_training, start_training
 from scenario_ui.schema import ModelDefinition
+from scenario_ui.team.budget_check import training_refusal
+from scenario_ui.team.budgets import OverBudget
 from scenario_ui.training.families import TrainerFamily
 from scenario_ui.training.models import Training
 from scenario_ui.training.page import training_form
@@ -45,7 +47,7 @@ REVIEWED = "__reviewed"
 class Review:
     form: FormView
     estimate: CostEstimate | None = None
-    error: ScenarioError | None = None
+    error: ScenarioError | OverBudget | None = None
     digest: str = ""
     # The parameters changed between the estimate and the Start click.
     changed_since_estimate: bool = False
@@ -81,7 +83,9 @@ def review(
         return Review(form=form)
     parameters = training_body(form.state)["parameters"]
     try:
-        estimate = estimate_training(model.id, parameters)
+        estimate = estimate_training(
+            model.id, parameters, images_count=model.training_images_number
+        )
     except ScenarioError as error:
         return Review(form=form, error=error)
     return Review(form=form, estimate=estimate, digest=digest_of(parameters))
@@ -104,6 +108,9 @@ def start(
         return ReviewAgain(checked, token)
     if checked.digest != (data.get(REVIEWED) or [""])[-1]:
         return ReviewAgain(replace(checked, changed_since_estimate=True), token)
+    refusal = training_refusal(user, checked.estimate.creative_units)
+    if refusal is not None:
+        return ReviewAgain(replace(checked, error=refusal, estimate=None), token)
     recorded = record_attempt(
         Training,
         user,

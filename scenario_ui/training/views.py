@@ -9,6 +9,8 @@ from scenario_ui.forms.components import reshapes
 from scenario_ui.forms.render import Moment
 from scenario_ui.scenario.errors import ScenarioError
 from scenario_ui.scenario.training import cancel_training
+from scenario_ui.team.access import Need, requires
+from scenario_ui.team.budgets import warnings_for
 from scenario_ui.training.families import TrainerFamily, family_for
 from scenario_ui.training.monitor import monitor_for
 from scenario_ui.training.ownership import require_own_training, unsettled_start
@@ -40,18 +42,21 @@ PAGE = "training/train.html"
 MONITOR_POLL_SECONDS = 2.0
 
 
+@requires(Need.SPEND)
 @require_GET
 def train(request: HttpRequest, model_id: str) -> HttpResponse:
     page = _current_page(request, model_id)
     context = {
         "page": page,
         "form": page.form,
+        "budget_warnings": warnings_for(signed_in_user(request)),
         **token_context(new_token()),
         **training_urls(model_id),
     }
     return render(request, PAGE, context)
 
 
+@requires(Need.SPEND)
 @require_POST
 def revalidate(request: HtmxHttpRequest, model_id: str) -> HttpResponse:
     require_own_training(signed_in_user(request), model_id)
@@ -69,6 +74,7 @@ def revalidate(request: HtmxHttpRequest, model_id: str) -> HttpResponse:
     )
 
 
+@requires(Need.SPEND)
 @require_POST
 def review_view(request: HttpRequest, model_id: str) -> HttpResponse:
     ready = _page_to_train(request, model_id)
@@ -80,6 +86,7 @@ def review_view(request: HttpRequest, model_id: str) -> HttpResponse:
     return _render_review(request, page, checked, token=request.POST.get(TOKEN) or new_token())
 
 
+@requires(Need.SPEND)
 @require_POST
 def start_view(request: HttpRequest, model_id: str) -> HttpResponse:
     user = signed_in_user(request)
@@ -122,6 +129,7 @@ def _page_to_train(
     return page, page.family
 
 
+@requires(Need.SPEND)
 @require_GET
 def progress(request: HtmxHttpRequest, model_id: str) -> HttpResponse:
     require_own_training(signed_in_user(request), model_id)
@@ -140,6 +148,7 @@ def progress(request: HtmxHttpRequest, model_id: str) -> HttpResponse:
     return render(request, f"{PAGE}#monitor", context, status=status)
 
 
+@requires(Need.SPEND)
 @require_POST
 def cancel(request: HtmxHttpRequest, model_id: str) -> HttpResponse:
     require_own_training(signed_in_user(request), model_id)
@@ -173,6 +182,7 @@ def _render_review(
         "page": page,
         "form": checked.form,
         "review": checked,
+        "budget_warnings": warnings_for(signed_in_user(request)),
         **token_context(token),
         **training_urls(page.model.id),
     }

@@ -319,3 +319,21 @@ document.addEventListener("keydown", (event) => {
   event.preventDefault();
   form.requestSubmit(generate);
 });
+
+// "Use this prompt": the suggestion replaces what was typed only now, and the form
+// re-checks it like any typing; "Dismiss" clears the offer.
+document.addEventListener("click", (event) => {
+  const use = event.target.closest("[data-use-prompt]");
+  const dismiss = event.target.closest("[data-dismiss]");
+  if (use) {
+    const field = document.getElementById(use.dataset.usePrompt);
+    const suggestion = document.getElementById(use.dataset.suggestion);
+    if (!field || !suggestion) return;
+    field.value = suggestion.textContent;
+    field.dispatchEvent(new Event("input", { bubbles: true }));
+    document.getElementById(`${use.dataset.usePrompt}-spark`)?.replaceChildren();
+    field.focus();
+  } else if (dismiss) {
+    document.getElementById(dismiss.dataset.dismiss)?.replaceChildren();
+  }
+});

@@ -67,27 +67,47 @@ AFTER_SEND = [fault for fault in FAULTS if fault.reaches]
 
 
 def is_charged(request: httpx.Request) -> bool:
-    """A generation or training start, not its dry run."""
+    """A generation, a Prompt Spark suggestion or a training start, not a dry run."""
     path = request.url.path
-    charged = (request.method == "POST" and "/generate/custom/" in path) or (
+    generates = "/generate/custom/" in path or path.endswith("/generate/prompt")
+    charged = (request.method == "POST" and generates) or (
         request.method == "PUT" and path.endswith("/train")
     )
     return charged and request.url.params.get("dryRun") != "true"
 
 
-class FaultyTransport(httpx.BaseTransport):
-    """The sandbox in-process, with `fault` on the first charged request only."""
+def is_model_check(request: httpx.Request) -> bool:
+    """The get-bulk read that checks a form's picked models before it is sent."""
+    return request.method == "POST" and request.url.path.endswith("/models/get-bulk")
 
-    def __init__(self, fault: Fault) -> None:
+
+def is_training_image_upload(request: httpx.Request) -> bool:
+    return request.method == "POST" and request.url.path.endswith("/training-images")
+
+
+def is_dry_run(request: httpx.Request) -> bool:
+    return bool(request.url.params.get("dryRun") == "true")
+
+
+class FaultyTransport(httpx.BaseTransport):
+    """The sandbox in-process, with `fault` on the first `target` request only (by default
+    the first charged one); `charged` lists every charged request, `targeted` those
+    `target` picked."""
+
+    def __init__(self, fault: Fault, target: Callable[[httpx.Request], bool] = is_charged) -> None:
         self.fault = fault
+        self.target = target
         self.sandbox = httpx.WSGITransport(app=InProcessWSGIApp())
         self.charged: list[httpx.Request] = []
+        self.targeted: list[httpx.Request] = []
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
-        if not is_charged(request):
+        if is_charged(request):
+            self.charged.append(request)
+        if not self.target(request):
             return self.sandbox.handle_request(request)
-        self.charged.append(request)
-        if len(self.charged) > 1:
+        self.targeted.append(request)
+        if len(self.targeted) > 1:
             return self.sandbox.handle_request(request)
         answer = self.sandbox.handle_request(request) if self.fault.reaches else None
         return self.fault.spoil(request, answer)

@@ -26,14 +26,24 @@ from scenario_ui.sandbox.models import SandboxJob
 from scenario_ui.scenario.uploads import upload_file
 from scenario_ui.training.models import Training
 from scenario_ui.web.attempts import TOKEN, new_token
+from tests.conftest import user_with_role
 from tests.generate.support import png_bytes
 from tests.sandbox.factories import AUTH_HEADERS
 
 
 class Access(Enum):
     PUBLIC = "anyone"
-    SIGNED_IN = "any signed-in user; anonymous callers are sent to sign in"
-    OWNER = "the user whose job or training it is; 404 for any other user"
+    BROWSE = (
+        "any user with a role (viewer, member, lead); anonymous callers are sent to sign in, "
+        "a user with no role is refused (403)"
+    )
+    SPEND = "members and leads: it spends credits; a viewer (or no role) is refused (403)"
+    OWNER = (
+        "the member whose job or training it is, and the leads; 404 for any other member, "
+        "refused (403 or 404) for a viewer"
+    )
+    PRIVATE = "the user whose draft it is alone; 404 for anyone else, leads included"
+    LEAD = "leads alone; 403 for members and viewers"
     API_KEY = "the sandbox's own key pair; a 401 in the API's shape for anyone else"
     # The bytes of an asset, loaded by <img>: like the real API's signed URLs, its
     # unguessable id is the key.
@@ -46,15 +56,18 @@ class Access(Enum):
 ACCESS: dict[str, Access] = {
     "login": Access.PUBLIC,
     "logout": Access.PUBLIC,
-    "theme": Access.SIGNED_IN,
-    "catalog:index": Access.SIGNED_IN,
-    "catalog:model_options": Access.SIGNED_IN,
-    "catalog:model": Access.SIGNED_IN,
-    "catalog:model_definition": Access.SIGNED_IN,
-    "generate:revalidate": Access.SIGNED_IN,
-    "generate:estimate": Access.SIGNED_IN,
-    "generate:submit": Access.SIGNED_IN,
-    "generate:jobs": Access.SIGNED_IN,
+    "theme": Access.BROWSE,
+    "catalog:index": Access.BROWSE,
+    "catalog:model_options": Access.BROWSE,
+    "catalog:picked_model": Access.BROWSE,
+    "catalog:model": Access.BROWSE,
+    "catalog:model_definition": Access.BROWSE,
+    # A live update redraws the preview: a viewer's form has no Generate button.
+    "generate:revalidate": Access.BROWSE,
+    "generate:estimate": Access.SPEND,
+    "generate:submit": Access.SPEND,
+    "generate:prompt_spark": Access.SPEND,
+    "generate:jobs": Access.BROWSE,
     "generate:job": Access.OWNER,
     "generate:job_poll": Access.OWNER,
     "generate:job_cancel": Access.OWNER,
@@ -65,33 +78,41 @@ ACCESS: dict[str, Access] = {
     "training:start": Access.OWNER,
     "training:progress": Access.OWNER,
     "training:cancel": Access.OWNER,
-    "authoring:index": Access.SIGNED_IN,
-    "authoring:new": Access.SIGNED_IN,
-    "authoring:open": Access.SIGNED_IN,
-    "authoring:import": Access.SIGNED_IN,
+    "training:add_images": Access.OWNER,
+    "training:remove_image": Access.OWNER,
+    # The studio runs drafts in the sandbox only, which spends no credits: viewers too.
+    "authoring:index": Access.BROWSE,
+    "authoring:new": Access.BROWSE,
+    "authoring:open": Access.BROWSE,
+    "authoring:import": Access.BROWSE,
     # An unshared draft and its test runs are its owner's (a shared one is read-only for
     # the team: tests/authoring).
-    "authoring:studio": Access.OWNER,
-    "authoring:definition": Access.OWNER,
-    "authoring:preview": Access.OWNER,
-    "authoring:compare": Access.OWNER,
-    "authoring:save_version": Access.OWNER,
-    "authoring:restore_version": Access.OWNER,
-    "authoring:share": Access.OWNER,
-    "authoring:rename": Access.OWNER,
-    "authoring:copy": Access.OWNER,
-    "authoring:delete": Access.OWNER,
-    "authoring:export": Access.OWNER,
-    "authoring:cost": Access.OWNER,
-    "authoring:test_run": Access.OWNER,
-    "authoring:run": Access.OWNER,
-    "authoring:run_output": Access.OWNER,
+    "authoring:studio": Access.PRIVATE,
+    "authoring:definition": Access.PRIVATE,
+    "authoring:preview": Access.PRIVATE,
+    "authoring:compare": Access.PRIVATE,
+    "authoring:save_version": Access.PRIVATE,
+    "authoring:restore_version": Access.PRIVATE,
+    "authoring:share": Access.PRIVATE,
+    "authoring:rename": Access.PRIVATE,
+    "authoring:copy": Access.PRIVATE,
+    "authoring:delete": Access.PRIVATE,
+    "authoring:export": Access.PRIVATE,
+    "authoring:cost": Access.PRIVATE,
+    "authoring:test_run": Access.PRIVATE,
+    "authoring:run": Access.PRIVATE,
+    "authoring:run_output": Access.PRIVATE,
+    "team:budgets": Access.LEAD,
+    "team:audit": Access.LEAD,
     "sandbox:models-list": Access.API_KEY,
     "sandbox:models-get-bulk": Access.API_KEY,
     "sandbox:model-detail": Access.API_KEY,
     "sandbox:model-train": Access.API_KEY,
     "sandbox:model-train-action": Access.API_KEY,
+    "sandbox:model-training-images": Access.API_KEY,
+    "sandbox:model-training-image": Access.API_KEY,
     "sandbox:generate-custom": Access.API_KEY,
+    "sandbox:generate-prompt": Access.API_KEY,
     "sandbox:jobs-list": Access.API_KEY,
     "sandbox:job-detail": Access.API_KEY,
     "sandbox:job-action": Access.API_KEY,
@@ -104,13 +125,15 @@ ACCESS: dict[str, Access] = {
     "sandbox:upload-action": Access.API_KEY,
     "sandbox:upload-part": Access.PART_URL,
     "sandbox:route-not-found": Access.API_KEY,
-    "library:creations": Access.SIGNED_IN,
-    "library:use_as_input": Access.SIGNED_IN,
-    "library:picker": Access.SIGNED_IN,
-    "library:upload": Access.SIGNED_IN,
-    "library:upload_state": Access.OWNER,
-    "library:preview": Access.SIGNED_IN,
+    "library:creations": Access.BROWSE,
+    "library:use_as_input": Access.BROWSE,
+    "library:picker": Access.BROWSE,
+    "library:upload": Access.BROWSE,
+    "library:upload_state": Access.PRIVATE,
+    "library:preview": Access.BROWSE,
 }
+# Django's admin checks its own URLs (staff only): tested as one by test_the_admin_is_for_staff.
+ADMIN = "admin"
 LUMEN = "model_demo-lumen-xl"
 MASCOT = "model_demo-my-mascot-flux"
 METHODS = ("get", "post")
@@ -130,11 +153,18 @@ def routes(patterns: list[Any] | None = None, namespace: str = "") -> Iterator[R
             yield from routes(pattern.url_patterns, pattern.namespace or namespace)
         elif isinstance(pattern, URLPattern):
             name = f"{namespace}:{pattern.name}" if namespace else str(pattern.name)
-            yield Route(name, tuple(pattern.pattern.converters))
+            # Named groups: a path's converters, and a regex pattern's own groups.
+            yield Route(name, tuple(pattern.pattern.regex.groupindex))
 
 
 # A delete takes the owner's sample away from the URLs after it: deletes go last.
-ROUTES = sorted(routes(), key=lambda route: (route.name.endswith(":delete"), route.name))
+ALL_ROUTES = sorted(routes(), key=lambda route: (route.name.endswith(":delete"), route.name))
+ROUTES = [route for route in ALL_ROUTES if not route.name.startswith(f"{ADMIN}:")]
+ADMIN_ROUTES = [
+    route
+    for route in ALL_ROUTES
+    if route.name.startswith(f"{ADMIN}:") and route.name != "admin:None"
+]
 
 
 def test_every_url_is_classified() -> None:
@@ -143,17 +173,22 @@ def test_every_url_is_classified() -> None:
     assert sorted(set(ACCESS) - {route.name for route in ROUTES}) == []
 
 
+# Who signs in for each request: the owner of the samples and another member, a lead, a
+# viewer and a user with no role.
+ROLES = {"owner": "member", "other": "member", "lead": "lead", "viewer": "viewer", "no role": None}
+ALL_SIGNED_IN = tuple(ROLES)
+
+
 @dataclass
 class World:
-    owner: User
-    other: User
+    users: dict[str, User]
     samples: dict[str, dict[str, str]]
 
 
 @pytest.fixture
-def world(seeded_sandbox: None, django_user_model: Any) -> World:
-    owner = django_user_model.objects.create_user("owner", password="a-long-password")
-    other = django_user_model.objects.create_user("other", password="a-long-password")
+def world(seeded_sandbox: None) -> World:
+    users = {actor: user_with_role(actor.replace(" ", "-"), role) for actor, role in ROLES.items()}
+    owner = users["owner"]
     client = Client()
     client.force_login(owner)
     submitted = client.post(f"/models/{LUMEN}/generate/", {"prompt": "p", TOKEN: new_token()})
@@ -185,7 +220,7 @@ def world(seeded_sandbox: None, django_user_model: Any) -> World:
     )
     # The value each URL parameter takes, by the kind of URL: the owner's things.
     samples = {
-        "app": {"model_id": MASCOT, "pk": str(generation.pk)},
+        "app": {"model_id": MASCOT, "pk": str(generation.pk), "image_id": asset_id},
         "authoring": {
             "draft_id": str(draft.pk),
             "number": "1",
@@ -199,10 +234,11 @@ def world(seeded_sandbox: None, django_user_model: Any) -> World:
             "asset_id": asset_id,
             "upload_id": upload.upload_id,
             "number": "1",
+            "image_id": asset_id,
         },
         "library": {"model_id": LUMEN, "pk": str(uploaded.pk)},
     }
-    return World(owner=owner, other=other, samples=samples)
+    return World(users=users, samples=samples)
 
 
 def url_of(route: Route, world: World) -> str:
@@ -219,58 +255,122 @@ def is_sign_in_redirect(response: Any) -> bool:
     return response.status_code == 302 and location.startswith("/accounts/login/")
 
 
+def _allowed(actors: tuple[str, ...], statuses: dict[str, int], where: str) -> Iterator[str]:
+    for actor in actors:
+        if statuses[actor] in (403, 404):
+            yield f"{actor}: {where} -> {statuses[actor]}"
+
+
+def _refused(
+    actors: tuple[str, ...], statuses: dict[str, int], where: str, codes: tuple[int, ...]
+) -> Iterator[str]:
+    for actor in actors:
+        if statuses[actor] not in codes:
+            yield f"{actor}: {where} -> {statuses[actor]}, not {' or '.join(map(str, codes))}"
+
+
 def problems_of(access: Access, where: str, answers: dict[str, Any]) -> Iterator[str]:
     """What is wrong with the answers each actor got from one URL and method."""
     statuses = {actor: response.status_code for actor, response in answers.items()}
     for actor, status in statuses.items():
         if status >= 500:
             yield f"{actor}: {where} -> {status}"
+    if access in (Access.PUBLIC, Access.ASSET_BYTES):
+        refused = {actor: s for actor, s in statuses.items() if s in (401, 403)}
+        if refused:
+            yield f"{where} refused {refused}"
+        return
+    if access is Access.PART_URL:
+        for actor, status in statuses.items():
+            if status not in (403, 405) or set(answers[actor].json()) != {"reason"}:
+                yield f"{actor}: {where} -> {status}, not a 403 or 405 in the API's shape"
+        return
+    if access is Access.API_KEY:
+        for actor in (*ALL_SIGNED_IN, "anonymous", "wrong key"):
+            if statuses[actor] != 401 or set(answers[actor].json()) != {"reason"}:
+                yield f"{actor}: {where} -> {statuses[actor]}, not a 401 in the API's shape"
+        if statuses["key holder"] == 401:
+            yield f"key holder: {where} -> 401"
+        return
+    for actor in ("anonymous", "key holder", "wrong key"):
+        if not is_sign_in_redirect(answers[actor]):
+            yield f"{actor}: {where} -> {statuses[actor]}, not sent to sign in"
+    for actor in ALL_SIGNED_IN:
+        if is_sign_in_redirect(answers[actor]):
+            yield f"{actor}: {where} sent to sign in"
+    yield from _refused(("no role",), statuses, where, (403,))
+    # A method the URL does not take is 405 for whoever gets that far, telling nothing.
+    if statuses["owner"] == 405:
+        if access in (Access.SPEND, Access.LEAD):
+            yield from _refused(("viewer",), statuses, where, (403,))
+        return
     match access:
-        case Access.PUBLIC | Access.ASSET_BYTES:
-            refused = {actor: s for actor, s in statuses.items() if s in (401, 403)}
-            if refused:
-                yield f"{where} refused {refused}"
-        case Access.SIGNED_IN | Access.OWNER:
-            for actor in ("anonymous", "key holder", "wrong key"):
-                if not is_sign_in_redirect(answers[actor]):
-                    yield f"{actor}: {where} -> {statuses[actor]}, not sent to sign in"
-            for actor in ("owner", "other"):
-                if is_sign_in_redirect(answers[actor]):
-                    yield f"{actor}: {where} sent to sign in"
-            # A method the URL does not take is 405 for everyone, telling nothing.
-            wrong_method = statuses["owner"] == statuses["other"] == 405
-            if access is Access.OWNER and not wrong_method:
-                if statuses["other"] != 404:
-                    yield f"other user: {where} -> {statuses['other']}, not 404"
-                if statuses["owner"] == 404:
-                    yield f"owner: {where} -> 404"
-        case Access.API_KEY:
-            for actor in ("owner", "other", "anonymous", "wrong key"):
-                if statuses[actor] != 401 or set(answers[actor].json()) != {"reason"}:
-                    yield f"{actor}: {where} -> {statuses[actor]}, not a 401 in the API's shape"
-            if statuses["key holder"] == 401:
-                yield f"key holder: {where} -> 401"
-        case Access.PART_URL:
-            for actor, status in statuses.items():
-                if status not in (403, 405) or set(answers[actor].json()) != {"reason"}:
-                    yield f"{actor}: {where} -> {status}, not a 403 or 405 in the API's shape"
+        case Access.BROWSE:
+            yield from _allowed(("owner", "other", "lead", "viewer"), statuses, where)
+        case Access.SPEND:
+            yield from _allowed(("owner", "other", "lead"), statuses, where)
+            yield from _refused(("viewer",), statuses, where, (403,))
+        case Access.OWNER:
+            yield from _allowed(("owner", "lead"), statuses, where)
+            yield from _refused(("other",), statuses, where, (404,))
+            yield from _refused(("viewer",), statuses, where, (403, 404))
+        case Access.PRIVATE:
+            yield from _allowed(("owner",), statuses, where)
+            yield from _refused(("other", "lead", "viewer"), statuses, where, (404,))
+        case Access.LEAD:
+            yield from _allowed(("lead",), statuses, where)
+            yield from _refused(("owner", "other", "viewer"), statuses, where, (403,))
 
 
 def test_who_may_use_each_url(world: World) -> None:
-    clients = {"owner": Client(), "other": Client()}
+    clients = {actor: Client() for actor in ALL_SIGNED_IN}
     problems: list[str] = []
     for route in ROUTES:
         url = url_of(route, world)
         for method in API_METHODS if route.name.startswith("sandbox:") else METHODS:
-            # Signed in anew each time: a logout, say, must not leak into the next request.
-            clients["owner"].force_login(world.owner)
-            clients["other"].force_login(world.other)
-            answers = {
-                "owner": getattr(clients["owner"], method)(url),
-                "other": getattr(clients["other"], method)(url),
+            answers = {}
+            for actor, client in clients.items():
+                # Signed in anew each time: a logout, say, must not leak into the next request.
+                client.force_login(world.users[actor])
+                answers[actor] = getattr(client, method)(url)
+            answers |= {
                 "anonymous": getattr(Client(), method)(url),
                 "key holder": getattr(Client(), method)(url, headers=AUTH_HEADERS),
                 "wrong key": getattr(Client(), method)(url, headers=WRONG_KEY),
             }
             problems += problems_of(ACCESS[route.name], f"{method.upper()} {url}", answers)
+    assert problems == []
+
+
+# The admin's, or (for a page Django's login middleware reaches first) the app's.
+SIGN_IN_PAGES = ("/admin/login/", "/accounts/login/")
+
+
+def test_the_admin_is_for_staff(world: World) -> None:
+    """Every named admin URL: a sign-in page for anyone not staff, leads included."""
+    admin_user = user_with_role("administrator", None)
+    admin_user.is_staff = admin_user.is_superuser = True
+    admin_user.save()
+    owner_pk = str(world.users["owner"].pk)
+    samples = {"object_id": owner_pk, "id": owner_pk, "app_label": "team"}
+    superuser = Client()
+    superuser.force_login(admin_user)
+    assert superuser.get(reverse("admin:index")).status_code == 200
+    problems: list[str] = []
+    for route in ADMIN_ROUTES:
+        if route.name in ("admin:logout", "admin:login", "admin:view_on_site"):
+            continue
+        url = reverse(route.name, kwargs={name: samples[name] for name in route.parameters})
+        for actor in (*ALL_SIGNED_IN, "anonymous"):
+            client = Client()
+            if actor != "anonymous":
+                client.force_login(world.users[actor])
+            answer = client.get(url)
+            location = answer.get("Location", "")
+            if answer.status_code != 302 or not location.startswith(SIGN_IN_PAGES):
+                problems.append(f"{actor}: GET {url} -> {answer.status_code} {location}")
+        # Staff get the page, or the admin's own refusal (the audit trail is read-only).
+        status = superuser.get(url).status_code
+        if status >= 500:
+            problems.append(f"superuser: GET {url} -> {status}")
     assert problems == []

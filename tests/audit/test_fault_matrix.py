@@ -3,18 +3,33 @@ record, a clear state for the user, and nothing resendable by accident."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from decimal import Decimal
 from typing import Any
 
+import httpx
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
 from scenario_ui.generate.models import Generation
-from scenario_ui.sandbox.models import SandboxJob, SandboxTraining
+from scenario_ui.sandbox.models import SandboxJob, SandboxModel, SandboxTraining
 from scenario_ui.scenario import calls
+from scenario_ui.team.models import Budget
 from scenario_ui.training.models import Training
 from scenario_ui.web.attempts import TOKEN
-from tests.audit.faults import AFTER_SEND, FAULTS, Fault, FaultyTransport, faulty_client_builder
+from tests.audit.faults import (
+    AFTER_SEND,
+    FAULTS,
+    Fault,
+    FaultyTransport,
+    faulty_client_builder,
+    is_dry_run,
+    is_model_check,
+    is_training_image_upload,
+)
 from tests.forms.html import Element, parse_html, posted_fields
+from tests.generate.support import png_bytes
 
 pytestmark = pytest.mark.usefixtures("seeded_sandbox")
 
@@ -45,6 +60,15 @@ WHAT_HAPPENED = {
 @pytest.fixture
 def faulty(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> FaultyTransport:
     transport = FaultyTransport(request.param)
+    monkeypatch.setattr(calls, "build_client", faulty_client_builder(transport))
+    return transport
+
+
+def faulty_on(
+    monkeypatch: pytest.MonkeyPatch, fault: Fault, target: Callable[[httpx.Request], bool]
+) -> FaultyTransport:
+    """`fault` on the first request `target` picks (a read or a write, not a charge)."""
+    transport = FaultyTransport(fault, target=target)
     monkeypatch.setattr(calls, "build_client", faulty_client_builder(transport))
     return transport
 
@@ -154,5 +178,84 @@ def test_a_training_fault_never_charges_twice(signed_in: Client, faulty: FaultyT
     assert SandboxTraining.objects.count() == 1
 
 
+# --- Prompt Spark ("Improve prompt") ----------------------------------------------------------
+
+
+@pytest.mark.parametrize("faulty", FAULTS, ids=lambda fault: fault.name, indirect=True)
+def test_a_prompt_spark_fault_is_a_message_and_never_resent(
+    signed_in: Client, faulty: FaultyTransport
+) -> None:
+    data = {**model_form(signed_in), "__spark": "prompt"}
+    response = signed_in.post(f"/models/{LUMEN}/prompt-spark/", data)
+    assert response.status_code == 200
+    message = html_of(response).one("p", class_="field__error").text
+    title = REFUSED.get(faulty.fault.name, (None, ""))[0]
+    assert message.startswith(title or "")
+    assert len(faulty.targeted) == len(faulty.charged) == 1
+
+
+# --- the picked models' check (get-bulk) before a generation -----------------------------------
+
+
+@pytest.mark.parametrize("fault", FAULTS, ids=lambda fault: fault.name)
+def test_a_failed_model_check_leaves_the_generation_to_the_api(
+    signed_in: Client, fault: Fault, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    transport = faulty_on(monkeypatch, fault, is_model_check)
+    data = {**model_form(signed_in), "loras": "model_demo-lora-inkwash", "lorasScale": "1"}
+    response = submit(signed_in, data)
+    assert response.status_code == 302
+    assert (len(transport.targeted), len(transport.charged)) == (1, 1)
+    assert Generation.objects.count() == 1
+    assert SandboxJob.objects.get().input["loras"] == ["model_demo-lora-inkwash"]
+
+
+# --- adding a training image -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("fault", FAULTS, ids=lambda fault: fault.name)
+def test_a_training_image_fault_is_a_message_and_never_resent(
+    signed_in: Client, fault: Fault, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    transport = faulty_on(monkeypatch, fault, is_training_image_upload)
+    image = SimpleUploadedFile("cat.png", png_bytes(), content_type="image/png")
+    response = signed_in.post(f"/models/{MASCOT}/train/images/", {"images": [image]}, follow=True)
+    assert response.status_code == 200
+    [alert] = html_of(response).find_all(role="alert")
+    expected = "may or may not have been added" if fault.reaches else "was not added"
+    assert expected in alert.text
+    assert len(transport.targeted) == 1
+    listed = SandboxModel.objects.get(pk=MASCOT).record.get("trainingImages", [])
+    assert len(listed) == (1 if fault.reaches else 0)
+
+
 def test_every_fault_after_sending_is_covered() -> None:
     assert {fault.name for fault in AFTER_SEND} == set(WHAT_HAPPENED)
+
+
+# --- the budget check's dry run ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("fault", FAULTS, ids=lambda fault: fault.name)
+def test_a_budget_checks_failed_dry_run_sends_nothing(
+    signed_in: Client, user: Any, fault: Fault, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    Budget.objects.create(user=user, monthly_cu=Decimal(1000))
+    data = model_form(signed_in)
+    transport = FaultyTransport(fault, target=is_dry_run)
+    monkeypatch.setattr(calls, "build_client", faulty_client_builder(transport))
+
+    first = submit(signed_in, data)
+
+    assert first.status_code == 422
+    alert = html_of(first).by_id("submit-error")
+    assert alert.one("h2").text == "Budget not checked"
+    assert alert.find_all("p")[0].text.startswith(
+        "A monthly budget applies to you, and Scenario could not tell the cost of this request, "
+        "so nothing was sent."
+    )
+    assert (len(transport.targeted), transport.charged) == (1, [])
+    assert Generation.objects.count() == SandboxJob.objects.count() == 0
+    # The next try's dry run answers: it is sent, once.
+    assert submit(signed_in, posted_fields(html_of(first))).status_code == 302
+    assert (len(transport.targeted), len(transport.charged)) == (2, 1)

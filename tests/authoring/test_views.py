@@ -8,13 +8,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
 import scenario_ui
 from scenario_ui.authoring import drafts
 from scenario_ui.authoring.models import Draft
+from tests.conftest import user_with_role
 
 pytestmark = pytest.mark.django_db
 
@@ -47,7 +47,7 @@ def draft(user) -> Draft:
 
 @pytest.fixture
 def teammate(db) -> Client:
-    other = get_user_model().objects.create_user("teammate", password="a-long-test-password")
+    other = user_with_role("teammate", "member")
     client = Client()
     client.force_login(other)
     return client

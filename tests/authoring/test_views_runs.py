@@ -6,12 +6,12 @@ import json
 import re
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.test import Client
 
 from scenario_ui.authoring import drafts
 from scenario_ui.authoring.models import DraftTestRun
 from scenario_ui.web.attempts import new_token
+from tests.conftest import user_with_role
 
 pytestmark = pytest.mark.django_db
 
@@ -130,7 +130,7 @@ def test_outputs_are_served_to_the_runs_owner_only(signed_in, draft) -> None:
     assert response["Content-Security-Policy"] == "default-src 'none'; sandbox"
     assert signed_in.get(f"/studio/runs/{run.pk}/outputs/asset_other/").status_code == 404
     other = Client()
-    other.force_login(get_user_model().objects.create_user("x", password="a-long-test-password"))
+    other.force_login(user_with_role("x", "member"))
     assert other.get(output).status_code == 404
     assert other.get(f"/studio/runs/{run.pk}/").status_code == 404
 

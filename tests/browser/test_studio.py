@@ -217,13 +217,11 @@ def _axe_violations(page: Page) -> list[str]:
 def test_a_teammate_reads_a_shared_draft_without_changing_it(
     page: Page, live_server, seeded_sandbox, transactional_db, csp_violations: list[str]
 ) -> None:
-    from django.contrib.auth import get_user_model
-
     from scenario_ui.authoring import drafts
+    from tests.conftest import user_with_role
 
-    users = get_user_model().objects
-    owner = users.create_user("author", password="a-long-test-password")
-    users.create_user("teammate", password="a-long-test-password")
+    owner = user_with_role("author", "member")
+    user_with_role("teammate", "member")
     draft = drafts.new_draft(owner=owner)
     drafts.set_shared(draft, shared=True)
     page.goto(f"{live_server.url}/accounts/login/")

@@ -84,3 +84,42 @@ def test_at_most_most_options(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_options_carry_names_and_types() -> None:
     [model] = model_options(text="neon", model_types=["flux.1-lora"])
     assert (model.name, model.type, model.privacy) == ("Neon Alley", "flux.1-lora", "public")
+
+
+# --- the chosen model beside a picker ---------------------------------------------------------
+
+
+def test_the_chosen_model_has_its_name_and_type() -> None:
+    chosen = pickers.chosen_model(model_id=" model_demo-lora-inkwash ", model_types=["flux.1-lora"])
+    assert chosen.model is not None
+    assert (chosen.model.name, chosen.model.type, chosen.refused) == (
+        "Inkwash Illustration",
+        "flux.1-lora",
+        False,
+    )
+
+
+def test_a_chosen_model_of_another_type_is_refused() -> None:
+    chosen = pickers.chosen_model(
+        model_id="model_demo-composition-clockwork-tales", model_types=["flux.1-lora"]
+    )
+    assert chosen.refused is True
+    assert chosen.allowed_types == ("flux.1-lora",)
+
+
+def test_an_unknown_or_blank_chosen_id() -> None:
+    assert pickers.chosen_model(model_id="model_ghost", model_types=[]).model is None
+    assert pickers.chosen_model(model_id="  ", model_types=[]) == pickers.ChosenModel("")
+
+
+def test_the_thumbnail_comes_from_the_record(monkeypatch: pytest.MonkeyPatch) -> None:
+    row = {"id": "m", "name": "M", "type": "flux.1-lora", "thumbnail": {"url": "https://x/t.png"}}
+    monkeypatch.setattr("scenario_ui.scenario.gateway.get_bulk", lambda ids: [row])
+    chosen = pickers.chosen_model(model_id="m", model_types=[])
+    assert chosen.model is not None
+    assert chosen.model.thumbnail == "https://x/t.png"
+    # Only web addresses: a script URL is never drawn.
+    row["thumbnail"] = {"url": "javascript:alert(1)"}
+    again = pickers.chosen_model(model_id="m", model_types=[])
+    assert again.model is not None
+    assert again.model.thumbnail == ""

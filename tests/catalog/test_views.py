@@ -159,10 +159,66 @@ def test_an_unknown_model_is_a_readable_404(signed_in: Client) -> None:
     assert len(root.find_all("html")) == 1
 
 
-def test_a_model_without_inputs_says_so(signed_in: Client) -> None:
+def test_a_lora_page_offers_to_generate_with_it_on_its_base_models(signed_in: Client) -> None:
     root = html_of(signed_in.get("/models/model_demo-lora-inkwash/"))
     assert root.find_all("form", id="model-form") == []
-    assert "This model takes no inputs here" in root.one("p", class_="alert").text
+    usage = root.by_id("model-usage")
+    assert usage.one("h2").text == "Use this LoRA"
+    assert "runs on a base model that takes flux.1-lora models" in usage.text
+    links = [(a.text, a.get("href")) for a in usage.find_all("a")]
+    assert links == [
+        (
+            "Generate with this LoRA on Halo Edit",
+            "/models/model_demo-halo-edit/?use_model=model_demo-lora-inkwash",
+        ),
+        (
+            "Generate with this LoRA on Lumen XL",
+            "/models/model_demo-lumen-xl/?use_model=model_demo-lora-inkwash",
+        ),
+    ]
+
+
+def test_generate_with_this_lora_opens_the_base_form_with_the_lora_row_filled(
+    signed_in: Client,
+) -> None:
+    root = html_of(signed_in.get("/models/model_demo-lumen-xl/?use_model=model_demo-lora-inkwash"))
+    assert root.by_id("used-model").text == (
+        "With Inkwash Illustration picked: add a prompt and generate."
+    )
+    panel = root.one(data_component="loras")
+    assert [i.get("value") for i in panel.find_all("input", name="loras")] == [
+        "model_demo-lora-inkwash"
+    ]
+    assert [i.get("value") for i in panel.find_all("input", name="lorasScale")] == ["1"]
+
+
+def test_a_composition_goes_to_the_base_models_composition_picker(signed_in: Client) -> None:
+    composition = "model_demo-composition-clockwork-tales"
+    usage = html_of(signed_in.get(f"/models/{composition}/")).by_id("model-usage")
+    assert [a.text for a in usage.find_all("a")] == ["Generate with this composition on Lumen XL"]
+    root = html_of(signed_in.get(f"/models/model_demo-lumen-xl/?use_model={composition}"))
+    assert root.one("input", name="modelId").get("value") == composition
+
+
+def test_a_voice_says_what_it_is_used_with(signed_in: Client) -> None:
+    usage = html_of(signed_in.get("/models/model_demo-my-narrator-voice/")).by_id("model-usage")
+    assert usage.one("h2").text == "Use this voice"
+    assert "speech models take it in their voice picker" in usage.text
+    assert "LoRA" not in usage.text
+    assert [a.text for a in usage.find_all("a")] == ["Use this voice on Cadence Speech"]
+
+
+def test_a_model_the_base_does_not_take_is_said_so(signed_in: Client) -> None:
+    root = html_of(
+        signed_in.get("/models/model_demo-halo-edit/?use_model=model_demo-my-narrator-voice")
+    )
+    assert root.by_id("used-model").text == "This model takes no elevenlabs-voice models."
+
+
+def test_a_trained_model_says_retraining_is_not_offered(signed_in: Client) -> None:
+    root = html_of(signed_in.get("/models/model_demo-my-watercolor-sd15/"))
+    assert root.find_all("a", href="/models/model_demo-my-watercolor-sd15/train/") == []
+    assert "retraining is not offered" in root.by_id("training-note").text
 
 
 def test_the_picker_options_view(signed_in: Client) -> None:
@@ -179,6 +235,29 @@ def test_the_picker_options_view(signed_in: Client) -> None:
         ("model_demo-lora-brass-automata", "Brass Automata · flux.1-lora"),
         ("model_demo-lora-inkwash", "Inkwash Illustration · flux.1-lora"),
     ]
+
+
+def test_the_picked_model_view_names_the_chosen_model(signed_in: Client) -> None:
+    query = {"field": "loras", "loras": "model_demo-lora-inkwash", "types": "flux.1-lora"}
+    root = html_of(signed_in.get("/models/picked/", query))
+    assert root.one(class_="picked-model__name").text == "Inkwash Illustration"
+    assert root.one(class_="picked-model__type").text == "flux.1-lora"
+    refused = html_of(
+        signed_in.get("/models/picked/", {**query, "loras": "model_demo-my-narrator-voice"})
+    )
+    assert refused.one(class_="picked-model__refused").text == (
+        "not usable here: this input takes flux.1-lora models"
+    )
+    missing = html_of(signed_in.get("/models/picked/", {**query, "loras": "model_ghost"}))
+    assert missing.one(class_="picked-model__refused").text == "Model model_ghost not found"
+
+
+def test_a_model_picker_asks_for_its_chosen_models_name(signed_in: Client) -> None:
+    page = html_of(signed_in.get("/models/model_demo-lumen-xl/?from_job=0"))
+    picked = page.by_id("in-modelId-picked")
+    assert picked.get("hx-get") == "/models/picked/"
+    assert picked.get("hx-include") == "#in-modelId"
+    assert picked.get("aria-live") == "polite"
 
 
 def test_the_catalog_needs_a_signed_in_user(client: Client) -> None:

@@ -4,6 +4,7 @@ from typing import Any
 
 import pytest
 
+from scenario_ui.forms.bound import RenderOptions
 from scenario_ui.forms.components import Component
 from scenario_ui.forms.components.presets import APPLY_PRESET, Presets
 from scenario_ui.forms.components.resolution import (
@@ -11,10 +12,12 @@ from scenario_ui.forms.components.resolution import (
     RESOLUTION_CHOICE,
     Resolution,
 )
+from scenario_ui.forms.components.trigger import TriggerNode
 from scenario_ui.forms.fields import RawData
 from scenario_ui.forms.plan import plan_for
 from scenario_ui.schema import ModelDefinition
 from tests.forms.conftest import image_definition, make_definition
+from tests.forms.html import parse_html
 
 
 def components_of[C: Component](definition: ModelDefinition, kind: type[C]) -> list[C]:
@@ -357,3 +360,15 @@ def test_a_preset_not_setting_sizes_leaves_the_resolution_picker() -> None:
     raw = {RESOLUTION_CHOICE: ["2"], "width": ["1344"], "height": ["768"]}
     applied = apply_chosen_preset(image_definition(), raw, chosen("0", "Fast"))
     assert applied[RESOLUTION_CHOICE] == ["2"]
+
+
+def test_a_submit_refusal_takes_the_place_of_the_button_and_the_estimate() -> None:
+    trigger = TriggerNode("Generate")
+    offered = parse_html(trigger.render(RenderOptions(estimate_url="/estimate/")))
+    assert offered.one("button", name="__submit").text == "Generate"
+    assert offered.find_all("output", id="cost-estimate") != []
+    refused = parse_html(
+        trigger.render(RenderOptions(estimate_url="/estimate/", submit_refusal="Not <yours>"))
+    )
+    assert refused.find_all("button") == refused.find_all("output") == []
+    assert refused.by_id("submit-refusal").text == "Not <yours>"

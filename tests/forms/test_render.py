@@ -515,6 +515,29 @@ def test_a_required_select_offers_a_choice_prompt_only_while_empty() -> None:
     assert [option.get("value") for option in chosen.find_all("option")] == ["a"]
 
 
+def test_an_allowed_blank_value_is_the_one_blank_option() -> None:
+    # Meshy's poseMode: "" is an explicit "none" choice and the default.
+    pose = {
+        "name": "poseMode",
+        "type": "string",
+        "allowedValues": ["", "a-pose", "t-pose"],
+        "default": "",
+    }
+    definition = make_definition([pose])
+    first = first_render(definition).one("select", name="poseMode").find_all("option")
+    assert [(o.get("value"), o.text, o.has("selected")) for o in first] == [
+        ("", "None", True),
+        ("a-pose", "a-pose", False),
+        ("t-pose", "t-pose", False),
+    ]
+    chosen = submitted({"poseMode": ["t-pose"]}, definition).one("select", name="poseMode")
+    assert [(o.get("value"), o.has("selected")) for o in chosen.find_all("option")] == [
+        ("", False),
+        ("a-pose", False),
+        ("t-pose", True),
+    ]
+
+
 def test_widgets_per_type() -> None:
     root = first_render()
     assert root.one("textarea", name="prompt").get("rows") == "4"

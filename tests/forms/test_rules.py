@@ -140,6 +140,35 @@ def test_if_not_defined_one_given(values: dict[str, Any], required: list[str]) -
     assert required_names(one_of_definition(), values) == required
 
 
+@pytest.mark.parametrize(
+    ("values", "required"),
+    [
+        ({}, Requirement("Give a.")),
+        ({"a": "x"}, Requirement("Give b.")),
+        ({"b": "y"}, Requirement("Give a.")),
+        ({"a": "x", "b": "y"}, None),
+    ],
+)
+def test_a_multi_key_if_not_defined_holds_when_any_named_input_is_missing(
+    values: dict[str, Any], required: Requirement | None
+) -> None:
+    # The documented reading (rules.py): each key is its own rule; the first that holds speaks.
+    definition = make_definition(
+        [
+            {"name": "a", "type": "string"},
+            {"name": "b", "type": "string"},
+            {
+                "name": "c",
+                "type": "string",
+                "required": {
+                    "ifNotDefined": {"a": {"message": "Give a."}, "b": {"message": "Give b."}}
+                },
+            },
+        ]
+    )
+    assert required_inputs(definition, values).get("c") == required
+
+
 # --- conditionalValues ------------------------------------------------------------
 
 

@@ -15,6 +15,7 @@ from scenario_ui.generate.job_page import JobView, earlier_request, job_view, ow
 from scenario_ui.generate.models import Generation
 from scenario_ui.generate.tracking import Refresh, ResultAsset
 from scenario_ui.scenario.errors import ScenarioError, ScenarioServerError, ScenarioTimeout
+from scenario_ui.schema.ui_config import UiConfig
 from tests.forms.html import Element, parse_html
 from tests.generate.support import LUMEN, api_calls
 
@@ -61,20 +62,56 @@ def rendered(job: JobView, **context: Any) -> Element:
 
 
 @pytest.mark.parametrize(
-    ("output", "text"),
+    ("output", "shown"),
     [
         (
             {"text": "Three names: Rimebite, Hoarfang, Glacier's Kiss."},
-            "Three names: Rimebite, Hoarfang, Glacier's Kiss.",
+            [("Output", "Three names: Rimebite, Hoarfang, Glacier's Kiss.")],
         ),
-        ({"text": ""}, ""),
-        ({}, ""),
-        (["not", "an", "object"], ""),
+        ({"text": ""}, []),
+        ({}, []),
+        (["not", "an", "object"], []),
+        ({"text": "a", "summary": "b"}, [("Answer", "a"), ("Output", "b")]),
     ],
 )
-def test_the_text_output(user: User, output: Any, text: str) -> None:
-    job = view_of(generation_of(user, status="success", output=output))
-    assert job.text_output == text
+def test_the_outputs_are_labelled_from_output_properties(
+    user: User, output: Any, shown: list[tuple[str, str]]
+) -> None:
+    job = JobView(
+        generation=generation_of(user, status="success", output=output),
+        results=[],
+        problem=None,
+        poll_delay=1.0,
+        output_labels={"text": "Answer"} if len(output) > 1 else {},
+    )
+    assert [(one.label, one.text) for one in job.outputs] == shown
+
+
+def test_the_job_page_labels_outputs_by_the_models_output_properties(
+    user: User, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    generation = generation_of(user, status="success", output={"text": "Rimebite"})
+
+    class Record:
+        ui_config = UiConfig.model_validate({"outputProperties": {"text": {"label": "Names"}}})
+
+    monkeypatch.setattr("scenario_ui.generate.job_page.load_definition", lambda _id: Record)
+    job = job_view(Refresh(generation), previous_delay=1.0)
+    heading = rendered(job).one("div", class_="job__text")
+    assert heading.one("h3").text == "Names"
+
+
+def test_a_failed_definition_read_leaves_the_plain_output_heading(
+    user: User, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    generation = generation_of(user, status="success", output={"text": "Rimebite"})
+
+    def broken(_id: str) -> None:
+        raise ScenarioTimeout("Scenario did not answer in time.")
+
+    monkeypatch.setattr("scenario_ui.generate.job_page.load_definition", broken)
+    job = job_view(Refresh(generation), previous_delay=1.0)
+    assert [(one.label, one.text) for one in job.outputs] == [("Output", "Rimebite")]
 
 
 @pytest.mark.parametrize(

@@ -20,7 +20,9 @@ from scenario_ui.scenario.uploads import upload_file
 from scenario_ui.web.attempts import TOKEN, new_token
 from tests.conftest import retries_requested
 from tests.forms.html import Element, error_text, parse_html
+from tests.forms.test_durations import wav_of
 from tests.generate.support import (
+    CADENCE,
     LUMEN,
     QUILL,
     api_calls,
@@ -371,5 +373,18 @@ def test_an_upload_of_the_wrong_kind_is_a_form_error(signed_in: Client, fake_api
     message = "Must be an image file (notes.txt is text/plain)."
     assert summary_links(root) == [f"Reference Image: {message}"]
     assert error_text(root, "image") == message
+    assert api_calls(requests) == []
+    assert Generation.objects.count() == 0
+
+
+def test_a_recording_shorter_than_min_duration_is_a_form_error(signed_in: Client, fake_api) -> None:
+    requests = fake_api(serving_models(accepted))
+    upload = SimpleUploadedFile("hello.wav", wav_of(2), content_type="audio/wav")
+    response = signed_in.post(
+        submit_url(CADENCE), {"text": "Hello there", "referenceAudio__upload": upload}
+    )
+    assert response.status_code == 422
+    message = "Must last at least 5 s (hello.wav lasts 2 s)."
+    assert error_text(html_of(response), "referenceAudio") == message
     assert api_calls(requests) == []
     assert Generation.objects.count() == 0

@@ -7,7 +7,6 @@ from typing import Any
 
 import httpx
 import pytest
-from django.contrib.auth import get_user_model
 from django.contrib.auth.models import User
 from django.test import Client, override_settings
 
@@ -18,6 +17,7 @@ from scenario_ui.sandbox.models import SandboxAsset, SandboxJob
 from scenario_ui.scenario import calls
 from scenario_ui.scenario.client import build_client as sandbox_client
 from scenario_ui.web.attempts import new_token
+from tests.conftest import user_with_role
 from tests.forms.html import Element, error_text, parse_html, wrapper
 from tests.generate.support import MovableClock
 
@@ -400,7 +400,7 @@ def status_text(section: Element) -> str:
 
 @pytest.fixture
 def stranger(db: None) -> Client:
-    other = get_user_model().objects.create_user("stranger", password="another-long-password")
+    other = user_with_role("stranger", "member")
     stranger = Client()
     stranger.force_login(other)
     return stranger

@@ -44,6 +44,14 @@ def test_image_trainers_charge_a_base_and_a_rate_per_100_steps(
     assert cost(family, {"maxTrainSteps": steps}) == expected
 
 
+def test_sdxl_is_priced_by_its_text_encoder_and_unet_steps() -> None:
+    assert cost(SDXL_LORA, {"numTextTrainSteps": 200, "numUNetTrainSteps": 800}) == 30
+    # Given split steps win over a legacy maxTrainSteps; one given, the other's default.
+    split = {"numTextTrainSteps": 200, "numUNetTrainSteps": 800, "maxTrainSteps": 5000}
+    assert cost(SDXL_LORA, split) == 30
+    assert cost(SDXL_LORA, {"numTextTrainSteps": 0}, images=10) == 10 + 2 * 14
+
+
 @pytest.mark.parametrize(
     ("family", "images", "expected"),
     [

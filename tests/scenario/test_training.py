@@ -53,11 +53,13 @@ def test_the_dry_run_reads_the_269_answer_and_its_cost(fake_api):
             },
         )
     )
-    estimate = training.estimate_training(MODEL_ID, PARAMETERS)
+    estimate = training.estimate_training(MODEL_ID, PARAMETERS, images_count=9)
     assert estimate == CostEstimate(creative_units=52.0, discount=0.0, details={"trainModel": 52.0})
     [request] = seen
     assert (request.method, request.url.path) == ("PUT", TRAIN_PATH)
     assert request.url.params["dryRun"] == "true"
+    # The number of images the form's defaults were computed for (used while none exist).
+    assert request.url.params["trainingImagesCount"] == "9"
     assert json.loads(request.content) == {"parameters": PARAMETERS}
     assert retries_requested == [0]
 
@@ -65,7 +67,7 @@ def test_the_dry_run_reads_the_269_answer_and_its_cost(fake_api):
 def test_a_dry_run_without_a_cost_is_a_bad_response(fake_api):
     fake_api(lambda request: httpx.Response(269, json={"costDetails": {}}))
     with pytest.raises(errors.ScenarioBadResponse, match="'creativeUnitsCost' number"):
-        training.estimate_training(MODEL_ID, PARAMETERS)
+        training.estimate_training(MODEL_ID, PARAMETERS, images_count=9)
 
 
 def test_the_trigger_puts_the_parameters_once_and_is_never_retried(fake_api):

@@ -23,6 +23,8 @@ from scenario_ui.training.families import (
         ("sd-xl-lora", SDXL_LORA),
         ("sd-xl", SDXL_LORA),
         ("flux.1-lora", FLUX_LORA),
+        ("flux.1-kontext-lora", FLUX_LORA),
+        ("flux.1-krea-lora", FLUX_LORA),
         ("qwen-image-lora", MUSUBI),
         ("qwen-image-edit-lora", MUSUBI),
         ("qwen-image-edit-2511-lora", MUSUBI),
@@ -39,8 +41,6 @@ def test_family_for_a_trainable_type(model_type: str, family: object) -> None:
     "model_type",
     [
         # Their trainer cannot be told from the reference: no form rather than a wrong one.
-        "flux.1-kontext-lora",
-        "flux.1-krea-lora",
         "flux.2-dev-lora",
         "flux.2-klein-4b-edit-lora",
         # Not trainable at all.
@@ -68,10 +68,21 @@ def test_primary_model_type_is_the_first() -> None:
 
 
 def test_not_trainable_message_names_the_type_and_lists_the_trainable_ones() -> None:
-    message = not_trainable_message("flux.1-kontext-lora")
-    assert message.startswith('Models of type "flux.1-kontext-lora" cannot be trained here.')
+    message = not_trainable_message("gpt-image-1")
+    assert message.startswith('Models of type "gpt-image-1" cannot be trained here.')
     for model_type in TRAINABLE_MODEL_TYPES:
         assert model_type in message
+
+
+@pytest.mark.parametrize(
+    ("model_type", "reason"),
+    [
+        ("flux.2-klein-9b-lora", "does not say which trainer (Flux LoRA or Musubi) trains"),
+        ("sd-xl-composition", "A composition combines trained LoRAs; train one of its LoRAs"),
+    ],
+)
+def test_not_trainable_message_says_why(model_type: str, reason: str) -> None:
+    assert reason in not_trainable_message(model_type)
 
 
 def test_not_trainable_message_without_a_type() -> None:

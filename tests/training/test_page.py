@@ -18,6 +18,7 @@ from scenario_ui.training.families import (
     family_for,
 )
 from scenario_ui.training.page import (
+    RETRAINING_NOTE,
     TRAINABLE_STATUSES,
     load_model,
     refusal_for,
@@ -31,7 +32,8 @@ BASE_URL = "http://testserver/sandbox/v1"
 MASCOT = "model_demo-my-mascot-flux"
 NOT_TRAINABLE_FLUX = (
     'Models of type "flux.1" cannot be trained here. Trainable model types: sd-1_5, '
-    "sd-1_5-lora, sd-xl-lora, sd-xl, flux.1-lora, qwen-image-lora, qwen-image-2512-lora, "
+    "sd-1_5-lora, sd-xl-lora, sd-xl, flux.1-lora, flux.1-kontext-lora, flux.1-krea-lora, "
+    "qwen-image-lora, qwen-image-2512-lora, "
     "qwen-image-edit-lora, qwen-image-edit-2509-lora, qwen-image-edit-2511-lora, zimage-lora, "
     "zimage-turbo-lora, zimage-de-turbo-lora, elevenlabs-voice."
 )
@@ -72,7 +74,7 @@ def test_training_is_offered_from(status: str) -> None:
     ("status", "message"),
     [
         ("training", "This model is training now: follow its progress above."),
-        ("trained", "This model is already trained. Scenario trains a model once."),
+        ("trained", RETRAINING_NOTE),
         (
             "copying",
             "This model is still being copied; training opens when the copy is done.",
@@ -110,14 +112,12 @@ def test_a_model_without_a_type() -> None:
 
 def test_a_model_without_training_images() -> None:
     assert refusal(model("new", images=0)) == (
-        "This model has no training images yet: add some on Scenario, then come back."
+        "This model has no training images yet: add some below."
     )
 
 
 def test_the_status_is_told_before_the_missing_images() -> None:
-    assert refusal(model("trained", images=0)) == (
-        "This model is already trained. Scenario trains a model once."
-    )
+    assert refusal(model("trained", images=0)) == (RETRAINING_NOTE)
 
 
 # --- train_page -------------------------------------------------------------------------------

@@ -134,10 +134,10 @@ def test_groups_are_contiguous(family: TrainerFamily) -> None:
 def test_definitions_are_independent_copies() -> None:
     first = definition_object(FLUX_LORA)
     first["inputs"][0]["label"] = "Changed"
-    first["uiConfig"]["selects"]["optimizeFor"]["all"] = "Changed"
+    first["uiConfig"]["selects"]["optimizeFor"]["likeness"] = "Changed"
     second = definition_object(FLUX_LORA)
     assert second["inputs"][0]["label"] == "Concept prompt"
-    assert second["uiConfig"]["selects"]["optimizeFor"]["all"] == "All transformer blocks"
+    assert second["uiConfig"]["selects"]["optimizeFor"]["likeness"] == "Likeness (portraits)"
 
 
 def test_first_values_are_the_defaults() -> None:

@@ -77,8 +77,9 @@ def test_flux_learning_rates() -> None:
 def test_optimize_for_enum() -> None:
     spec = parameter(FLUX_LORA, "optimizeFor")
     assert isinstance(spec, StringInput)
-    assert spec.allowed_values == ["likeness", "all", "none"]
-    assert set(flux_lora_parameters(9).selects["optimizeFor"]) == {"likeness", "all", "none"}
+    # The reference's type and the SDK's: "all" and "none" appear only in its prose.
+    assert spec.allowed_values == ["likeness"]
+    assert set(flux_lora_parameters(9).selects["optimizeFor"]) == {"likeness"}
 
 
 def test_sample_inputs() -> None:

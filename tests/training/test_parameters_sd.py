@@ -3,6 +3,7 @@ from __future__ import annotations
 from scenario_ui.schema import NumberInput, StringInput
 from scenario_ui.training.families import SD_1_5, SDXL_LORA
 from scenario_ui.training.parameters_sd import sd15_parameters, sdxl_parameters
+from tests.forms.conftest import make_field
 from tests.training.helpers import parameter
 
 SHARED_SD_PARAMETERS = {
@@ -40,7 +41,19 @@ def test_sdxl_parameters() -> None:
 def test_max_train_steps_default_from_images() -> None:
     assert parameter(SD_1_5, "maxTrainSteps", 9).default == 675
     assert parameter(SD_1_5, "maxTrainSteps", 10).default == 750
-    assert parameter(SDXL_LORA, "maxTrainSteps", 9).default == 1575
+    # SDXL is asked for its text encoder and UNet steps instead (below).
+    assert parameter(SDXL_LORA, "maxTrainSteps", 9).default is None
+
+
+def test_sdxl_splits_its_default_steps_between_text_encoder_and_unet() -> None:
+    # The reference's 175 steps per image, split 20/80 as its textEncoderTrainingRatio
+    # example (0.2) splits them.
+    assert parameter(SDXL_LORA, "numTextTrainSteps", 9).default == 315
+    assert parameter(SDXL_LORA, "numUNetTrainSteps", 9).default == 1260
+    assert parameter(SDXL_LORA, "numUNetTrainSteps", 9).hint == (
+        "Default for 9 training images: 1260."
+    )
+    assert parameter(SDXL_LORA, "numTextTrainSteps", 0).default is None
 
 
 def test_max_train_steps_range() -> None:
@@ -51,7 +64,8 @@ def test_max_train_steps_range() -> None:
 
 
 def test_max_train_steps_default_capped_at_the_maximum() -> None:
-    assert parameter(SDXL_LORA, "maxTrainSteps", 300).default == 40000
+    assert parameter(SD_1_5, "maxTrainSteps", 600).default == 40000
+    assert parameter(SDXL_LORA, "numUNetTrainSteps", 300).default == 40000
 
 
 def test_no_max_train_steps_default_without_images() -> None:
@@ -113,7 +127,9 @@ def test_bounded_ratios_take_fractions() -> None:
     ):
         spec = parameter(SD_1_5, name)
         assert isinstance(spec, NumberInput)
-        assert (spec.min, spec.max, spec.step) == (0, maximum, 0.01)
+        # No invented step: 0.125 is as valid as 0.12.
+        assert (spec.min, spec.max, spec.step) == (0, maximum, None)
+        assert make_field(spec.model_dump(by_alias=True)).validate(0.125) == []
 
 
 def test_seed_range() -> None:
@@ -138,14 +154,13 @@ def test_legacy_parameters() -> None:
 def test_only_legacy_parameters_are_marked_legacy() -> None:
     for parameters in (sd15_parameters(9), sdxl_parameters(9)):
         marked = {p["name"] for p in parameters.inputs if p["label"].endswith("(legacy)")}
-        assert marked <= {"scaleLr", "textEncoderTrainingRatio", "rank"}
+        assert marked <= {"scaleLr", "textEncoderTrainingRatio", "rank", "maxTrainSteps"}
 
 
 def test_essentials_open_and_the_rest_advanced() -> None:
     assert sd15_parameters(9).essentials == {"conceptPrompt", "classPrompt", "maxTrainSteps"}
     assert sdxl_parameters(9).essentials == {
         "conceptPrompt",
-        "maxTrainSteps",
         "numTextTrainSteps",
         "numUNetTrainSteps",
     }

@@ -15,6 +15,8 @@ from scenario_ui.sandbox import clock
 from scenario_ui.sandbox.catalog import DEMO_CATALOG_DIR
 from scenario_ui.sandbox.models import SandboxModel, SandboxTraining
 from scenario_ui.training.models import Training
+from scenario_ui.training.page import RETRAINING_NOTE
+from tests.conftest import user_with_role
 from tests.forms.html import Element, error_text, parse_html
 from tests.forms.html import posted_fields as form_data
 from tests.sandbox.conftest import FrozenClock
@@ -108,9 +110,7 @@ def test_a_new_model_gets_its_facts_its_monitor_and_the_form(signed_in: Client) 
 def test_a_trained_model_is_refused_and_shows_its_stats(signed_in: Client) -> None:
     root = html_of(signed_in.get(page_url(WATERCOLOR)))
     assert facts(root) == {"Trainer": "SD 1.5", "Training images": "18", "Status": "trained"}
-    assert root.by_id("training-refusal").text == (
-        "This model is already trained. Scenario trains a model once."
-    )
+    assert root.by_id("training-refusal").text == (RETRAINING_NOTE)
     assert root.find_all(id="model-form") == []
     assert monitor_text(root).startswith("Training status: trained The model is trained.")
     assert stats(root) == {
@@ -223,9 +223,7 @@ def test_review_of_invalid_parameters_shows_the_issue_and_no_cost(signed_in: Cli
 def test_review_of_a_trained_model_is_refused(signed_in: Client) -> None:
     response = signed_in.post(page_url(WATERCOLOR, "review"), {"learningRate": "0.0001"})
     assert response.status_code == 409
-    assert html_of(response).by_id("training-refusal").text == (
-        "This model is already trained. Scenario trains a model once."
-    )
+    assert html_of(response).by_id("training-refusal").text == (RETRAINING_NOTE)
 
 
 # --- start ------------------------------------------------------------------------------------
@@ -525,7 +523,7 @@ def test_a_rate_limited_progress_read_says_so_and_waits_for_retry_after(
 @pytest.fixture
 def someone_else(django_user_model: Any) -> Client:
     other = Client()
-    other.force_login(django_user_model.objects.create_user("other", password="a-long-password"))
+    other.force_login(user_with_role("other", "member"))
     return other
 
 

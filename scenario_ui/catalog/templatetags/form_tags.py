@@ -21,16 +21,20 @@ register = template.Library()
 
 @register.simple_tag(takes_context=True)
 def form_fields(context: Any) -> SafeString:
-    """Controls post to the page's `live_url`; `estimate_url`, `uploads_disabled` are optional."""
+    """Controls post to the page's `live_url`; `estimate_url`, `uploads_disabled` and
+    `submit_refusal` (no submit button, this note instead) are optional."""
     form: FormView = context["form"]
     options = RenderOptions(
         live_url=str(context.get("live_url") or ""),
         estimate_url=str(context.get("estimate_url") or ""),
         model_options_url=reverse("catalog:model_options"),
+        picked_model_url=reverse("catalog:picked_model"),
+        prompt_spark_url=str(context.get("prompt_spark_url") or ""),
         uploads=not context.get("uploads_disabled"),
         upload_url=str(context.get("upload_url") or ""),
         asset_preview_url=reverse("library:preview"),
         picker_url=reverse("library:picker"),
+        submit_refusal=str(context.get("submit_refusal") or ""),
     )
     return form.fields_html(options)
 

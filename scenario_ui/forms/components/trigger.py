@@ -46,6 +46,12 @@ class TriggerNode(Node):
         return self._label
 
     def render(self, options: RenderOptions) -> str:
+        if options.submit_refusal:
+            refusal = esc(options.submit_refusal)
+            return (
+                '<div class="form-actions" data-component="trigger">'
+                f'<p class="alert alert--info" id="submit-refusal">{refusal}</p></div>'
+            )
         estimate = (
             '<output id="cost-estimate" class="cost-estimate" aria-live="polite" '
             f'hx-post="{esc(options.estimate_url)}" hx-include="#model-form" '

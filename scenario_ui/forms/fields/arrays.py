@@ -107,7 +107,7 @@ class FileArrayField(ArrayField):
 
     def validate_item(self, item: str | Upload) -> list[str]:
         if isinstance(item, Upload):
-            return upload_phrases(item, kind=self.spec.kind, max_size=self.spec.max_size)
+            return upload_phrases(item, self.spec)
         return []
 
     def choose_widget(self) -> Widget:

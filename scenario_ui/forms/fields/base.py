@@ -67,6 +67,10 @@ class Field:
         """Phrases (continuing "Input <name> ...") for each broken constraint."""
         return []
 
+    def required_within(self, raw: RawData) -> list[str]:
+        """Names of controls inside this input required now (an inputs_array's row fields)."""
+        return []
+
     def to_raw(self, value: Any) -> RawData:
         """A JSON value (a default, a VALUES file entry) as the form would have posted it."""
         if value is None:

@@ -14,10 +14,18 @@ from typing import Any
 
 from scenario_ui.forms.actions import Action, reshaped
 from scenario_ui.forms.bound import BoundInput, RawData, RenderOptions
-from scenario_ui.forms.defined import is_defined
 from scenario_ui.forms.fields.base import Field, FieldFactory, FormData, length_phrases
+from scenario_ui.forms.fields.row_rules import (
+    RowState,
+    evaluate_row,
+    holds_only_defaults,
+    row_issues,
+    row_phrases,
+    with_defaults,
+)
 from scenario_ui.forms.html import esc
 from scenario_ui.forms.issues import Invalid
+from scenario_ui.forms.rules import required_inputs
 from scenario_ui.forms.widgets import Widget
 from scenario_ui.forms.widgets.base import add_button, item_buttons, limit_note
 from scenario_ui.schema import InputBase, InputsArrayInput
@@ -75,35 +83,58 @@ class InputsArrayField(Field):
         return raw
 
     def to_python(self, raw: RawData) -> list[dict[str, Any]] | None:
+        """The rows the person filled in, each completed with its fields' defaults.
+
+        A row that holds nothing but the defaults it was pre-filled with is not sent.
+        """
         rows: list[dict[str, Any]] = []
         for row in self.row_indexes(raw):
-            values = {}
-            for field in self.row_fields(row):
-                try:
-                    value = field.to_python(field.extract(raw))
-                except Invalid as invalid:
+            fields = self.row_fields(row)
+            state = evaluate_row(fields, raw)
+            for one in fields:
+                phrase = state.errors.get(one.spec.name)
+                if phrase is not None:
                     # Numbered as `validate` numbers the rows kept so far.
-                    label = field.spec.label or field.spec.name
-                    raise Invalid(f"row {len(rows) + 1}: {label} {invalid.phrase}") from None
-                if is_defined(value):
-                    values[field.spec.name] = value
-            if values:
-                rows.append(values)
+                    label = one.spec.label or one.spec.name
+                    raise Invalid(f"row {len(rows) + 1}: {label} {phrase}")
+            if state.values and not holds_only_defaults(fields, state.values):
+                rows.append(with_defaults(fields, state.values))
         return rows or None
 
     def validate(self, value: list[dict[str, Any]]) -> list[str]:
+        """Each row checked as its own form: its rules hold against its own values."""
         phrases = length_phrases(len(value), self.spec.min_length, self.spec.max_length, "items")
         for number, row in enumerate(value, start=1):
-            for field in self.row_fields(number - 1):
-                child = field.spec
-                item = row.get(child.name)
-                label = child.label or child.name
-                if item is None:
-                    if child.required is not None and child.required.always:
-                        phrases.append(f"row {number}: {label} is required")
-                    continue
-                phrases += [f"row {number}: {label} {p}" for p in field.validate(item)]
+            fields = self.row_fields(number - 1)
+            state = RowState(row, required=required_inputs(fields, row))
+            for one, phrase, message in row_phrases(fields, state):
+                label = one.spec.label or one.spec.name
+                phrases.append(f"row {number}: {message or f'{label} {phrase}'}")
         return phrases
+
+    def required_within(self, raw: RawData) -> list[str]:
+        """The posted names of the row fields required now (for live asterisks)."""
+        names: list[str] = []
+        for row, row_raw in self.drawn_rows(raw):
+            fields = self.row_fields(row)
+            required = evaluate_row(fields, row_raw).required
+            names += [one.name for one in fields if one.spec.name in required]
+        return names
+
+    def drawn_rows(self, raw: RawData) -> list[tuple[int, RawData]]:
+        """The posted rows, or one new row (pre-filled) when none was posted."""
+        indexes = self.row_indexes(raw)
+        if indexes:
+            return [(index, raw) for index in indexes]
+        return [(0, {**self.default_row(0), **raw})]
+
+    def default_row(self, row: int) -> RawData:
+        """A new row as drawn: its fields' defaults filled in."""
+        raw: RawData = {}
+        for one in self.row_fields(row):
+            if one.spec.default is not None:
+                raw.update(one.to_raw(one.spec.default))
+        return raw
 
     def to_raw(self, value: Any) -> RawData:
         raw: RawData = {}
@@ -134,7 +165,9 @@ class InputsArrayField(Field):
             else:
                 rest[key] = values
         ordered = [rows[index] for index in sorted(rows)]
-        for position, row in enumerate(reshaped(ordered, action, {})):
+        prefix_length = len(f"{self.name}.0.")
+        new_row = {key[prefix_length:]: texts for key, texts in self.default_row(0).items()}
+        for position, row in enumerate(reshaped(ordered, action, new_row)):
             rest[self.row_marker(position)] = ["1"]
             for child, values in row.items():
                 rest[f"{self.name}.{position}.{child}"] = values
@@ -142,15 +175,23 @@ class InputsArrayField(Field):
 
     # --- drawing -----------------------------------------------------------------------------
 
-    def rows(self, raw: RawData) -> list[Row]:
-        """The rows to draw, each with its bound children (one empty row to start)."""
-        return [
-            Row(
-                marker=self.row_marker(index),
-                children=[field.bind(raw) for field in self.row_fields(index)],
-            )
-            for index in self.row_indexes(raw) or [0]
-        ]
+    def rows(self, raw: RawData, *, show_issues: bool) -> list[Row]:
+        """The rows to draw, each child bound to its row's rules (one new row to start)."""
+        drawn = []
+        for index, row_raw in self.drawn_rows(raw):
+            fields = self.row_fields(index)
+            state = evaluate_row(fields, row_raw)
+            issues = row_issues(fields, state) if show_issues else {}
+            children = [
+                one.bind(
+                    row_raw,
+                    requirement=state.required.get(one.spec.name),
+                    issues=issues.get(one.name, ()),
+                )
+                for one in fields
+            ]
+            drawn.append(Row(marker=self.row_marker(index), children=children))
+        return drawn
 
     def can_add_row(self, raw: RawData) -> bool:
         limit = self.spec.max_length
@@ -170,12 +211,12 @@ class RowsWidget(Widget):
 
     def render(self, bound: BoundInput, options: RenderOptions) -> str:
         field = self.field
-        rows = field.rows(bound.raw)
+        rows = field.rows(bound.raw, show_issues=bool(bound.issues))
         label = esc(bound.label)
         drawn = []
         for index, row in enumerate(rows):
             focus = " autofocus" if bound.focus_index == index else ""
-            children = "".join(child.render(options) for child in row.children)
+            children = _grouped(row.children, options)
             buttons = item_buttons(
                 options, target=bound.name, index=index, count=len(rows), noun="row"
             )
@@ -196,3 +237,25 @@ class RowsWidget(Widget):
             f'<ol class="rows" id="{bound.html_id}" tabindex="-1" '
             f'aria-describedby="{bound.described_by}">{"".join(drawn)}</ol>{more}'
         )
+
+
+def _grouped(children: list[BoundInput], options: RenderOptions) -> str:
+    """A row's fields, consecutive fields of one `group` in a fieldset (as at top level)."""
+    parts: list[str] = []
+    group: str | None = None
+    for child in children:
+        wanted = child.spec.group or None
+        if wanted != group:
+            if group is not None:
+                parts.append("</fieldset>")
+            if wanted is not None:
+                legend = esc(wanted)
+                parts.append(
+                    f'<fieldset class="group group--row" data-group="{legend}">'
+                    f'<legend class="group__legend">{legend}</legend>'
+                )
+            group = wanted
+        parts.append(child.render(options))
+    if group is not None:
+        parts.append("</fieldset>")
+    return "".join(parts)

@@ -62,9 +62,12 @@ class BooleanField(Field):
 
 
 def is_integer_input(spec: NumberInput | NumberArrayInput) -> bool:
-    """Whole step, min and max (those given; at least one given) mean an integer input."""
-    bounds = (spec.step, spec.min, spec.max)
-    return any(bound is not None for bound in bounds) and all(is_whole(b) for b in bounds)
+    """A whole `step` on a whole grid (from a whole `min`, or 0) means whole numbers only.
+
+    Without a `step` any number in range is valid, however whole `min`/`max` are: the API
+    accepts Rodin's `strength` 5.5 in 2..12, and the page's `step="any"` agrees.
+    """
+    return spec.step is not None and is_whole(spec.step) and is_whole(spec.min)
 
 
 def number_phrases(
@@ -152,7 +155,7 @@ class FileField(Field):
 
     def validate(self, value: str | Upload) -> list[str]:
         if isinstance(value, Upload):
-            return upload_phrases(value, kind=self.spec.kind, max_size=self.spec.max_size)
+            return upload_phrases(value, self.spec)
         return []
 
     def choose_widget(self) -> Widget:

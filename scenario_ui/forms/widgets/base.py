@@ -18,6 +18,10 @@ from scenario_ui.forms.html import esc
 from scenario_ui.forms.numbers import format_number
 from scenario_ui.forms.texts import as_text
 
+# The label of an allowed `""` (Meshy's `poseMode`: an explicit "none" choice) unless
+# `uiConfig.selects` names it.
+NONE_LABEL = "None"
+
 
 @dataclass(frozen=True)
 class Option:
@@ -42,7 +46,7 @@ def options_of(bound: BoundInput) -> list[Option]:
     labels = bound.select_labels
     # As a form posts them, which is also how `uiConfig.selects` keys them.
     texts = [as_text(value) for value in allowed]
-    return [Option(text, labels.get(text, text), text in chosen) for text in texts]
+    return [Option(text, labels.get(text, text or NONE_LABEL), text in chosen) for text in texts]
 
 
 def option_tags(options: list[Option]) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from typing import ClassVar
 
 from scenario_ui.forms.bound import BoundInput, RenderOptions
@@ -73,8 +74,22 @@ class TextareaWidget(Widget):
         note = f'<p class="field__meta">Up to {max_length} characters.</p>' if max_length else ""
         return (
             f'<textarea name="{esc(bound.name)}" rows="{rows}" {bound.attrs}{placeholder}{limit}>'
-            f"{esc(bound.value_text)}</textarea>{note}"
+            f"{esc(bound.value_text)}</textarea>{note}{_prompt_spark(bound, options)}"
         )
+
+
+def _prompt_spark(bound: BoundInput, options: RenderOptions) -> str:
+    """ "Improve prompt": posts the form with this input's name; the offer appears below."""
+    if not getattr(bound.spec, "prompt_spark", None) or not options.prompt_spark_url:
+        return ""
+    offer = f"{bound.html_id}-spark"
+    return (
+        f'<div class="prompt-spark"><button type="button" class="button button--small" '
+        f'name="__spark" value="{esc(bound.name)}" hx-post="{esc(options.prompt_spark_url)}" '
+        f'hx-target="#{offer}" hx-swap="innerHTML" hx-sync="this:replace" '
+        f'aria-controls="{offer}">Improve prompt</button>'
+        f'<div id="{offer}" class="prompt-spark__offer" aria-live="polite"></div></div>'
+    )
 
 
 class ColorWidget(Widget):
@@ -116,12 +131,17 @@ class SelectWidget(Widget):
     """allowedValues as a select, labelled from uiConfig.selects in allowedValues order."""
 
     def render(self, bound: BoundInput, options: RenderOptions) -> str:
+        choices = options_of(bound)
         blank = ""
-        if not bound.is_required or not bound.value_text:
+        if any(choice.value == "" for choice in choices):
+            # An allowed "" is the blank choice itself: one blank option, chosen when nothing
+            # else is (a blank value is never sent, like the API's own "" default).
+            if not any(choice.selected for choice in choices):
+                choices = [replace(c, selected=c.value == "") for c in choices]
+        elif not bound.is_required or not bound.value_text:
             blank = f'<option value="">{"Choose…" if bound.is_required else "Default"}</option>'
         return (
-            f'<select name="{esc(bound.name)}" {bound.attrs}>{blank}'
-            f"{option_tags(options_of(bound))}</select>"
+            f'<select name="{esc(bound.name)}" {bound.attrs}>{blank}{option_tags(choices)}</select>'
         )
 
 
@@ -242,6 +262,22 @@ def model_search(
         f'hx-get="{esc(options.model_options_url)}" hx-trigger="input changed delay:300ms, '
         f'focus once" hx-target="#{bound.html_id}-options" hx-swap="innerHTML" '
         f'hx-sync="this:replace" hx-vals="{esc(search)}">'
+        f"{_picked_model(bound, options, text, index, search)}"
+    )
+
+
+def _picked_model(
+    bound: BoundInput, options: RenderOptions, text: str, index: int, search: str
+) -> str:
+    """The chosen model's name, type and thumbnail, asked for when the id is set or changes."""
+    if not options.picked_model_url:
+        return ""
+    control = f"{bound.html_id}{item_suffix(index)}"
+    trigger = f"{'load, ' if text.strip() else ''}change from:#{control}"
+    return (
+        f'<span class="picked-model" id="{control}-picked" aria-live="polite" '
+        f'hx-get="{esc(options.picked_model_url)}" hx-trigger="{trigger}" '
+        f'hx-include="#{control}" hx-vals="{esc(search)}" hx-swap="innerHTML"></span>'
     )
 
 

@@ -169,8 +169,10 @@ def test_an_integer_input_keeps_a_fraction_for_validation_to_report() -> None:
         (SEED, 2147483647, []),
         (SEED, -1, ["must be at least 0"]),
         (SEED, 2147483648, ["must be at most 2147483647"]),
-        # Whole min and max without a step: still an integer input.
-        (SEED, 1.5, ["must be a whole number"]),
+        # Whole min and max without a step: any number in range (Rodin strength 5.5 in 2..12).
+        (SEED, 1.5, []),
+        ({"type": "number", "min": 2, "max": 12}, 5.5, []),
+        ({"type": "number", "min": 0, "max": 10}, 2.5, []),
         ({"type": "number", "step": 1}, 2.5, ["must be a whole number"]),
         # Decimal steps are checked exactly.
         (SCALE, 0.05, []),
@@ -189,7 +191,9 @@ def test_an_integer_input_keeps_a_fraction_for_validation_to_report() -> None:
         ({"type": "number", "min": 0.5, "step": 0.25}, 1.1, ["must be a multiple of 0.25"]),
         ({"type": "number", "step": 0.01}, 0.57, []),
         ({"type": "number", "max": 2.5}, 3, ["must be at most 2.5"]),
-        ({"type": "number", "max": 2}, 2.5, ["must be at most 2", "must be a whole number"]),
+        ({"type": "number", "max": 2}, 2.5, ["must be at most 2"]),
+        ({"type": "number", "min": 0.5, "step": 1}, 1.5, []),
+        ({"type": "number", "min": 0.5, "step": 1}, 2, ["must be a multiple of 1"]),
         ({"type": "number", "min": -1.5}, -2, ["must be at least -1.5"]),
         ({"type": "number"}, 123.456, []),
     ],
