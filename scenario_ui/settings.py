@@ -90,6 +90,7 @@ INSTALLED_APPS = [
     "scenario_ui.authoring",
     "scenario_ui.generate",
     "scenario_ui.training",
+    "scenario_ui.library",
     "scenario_ui.team",
     "scenario_ui.sandbox",
     "scenario_ui.benchmarks",
@@ -130,6 +131,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "scenario_ui.scenario.context_processors.scenario_mode",
+                "scenario_ui.accounts.theme.theme",
             ],
         },
     }

@@ -5,11 +5,14 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from scenario_ui.accounts import theme
+
 urlpatterns = [
     path("", include("scenario_ui.catalog.urls")),
     path("", include("scenario_ui.generate.urls")),
     path("", include("scenario_ui.training.urls")),
     path("studio/", include("scenario_ui.authoring.urls")),
+    path("library/", include("scenario_ui.library.urls")),
     path("team/", include("scenario_ui.team.urls")),
     path("admin/", admin.site.urls),
     path("", include("scenario_ui.worker.urls")),
@@ -19,6 +22,7 @@ urlpatterns = [
         name="login",
     ),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("accounts/theme/", theme.choose_theme, name="theme"),
 ]
 if settings.SCENARIO_SANDBOX:
     # With real credentials the sandbox is not served at all.

@@ -18,6 +18,7 @@ from scenario_ui.generate.form_page import (
     load_definition,
 )
 from scenario_ui.generate.job_page import earlier_request
+from scenario_ui.library.reuse import filled_with
 from scenario_ui.team.access import Need, requires, submit_refusal
 from scenario_ui.team.budgets import warnings_for
 from scenario_ui.training.offer import training_offer
@@ -55,15 +56,16 @@ def catalog_index(request: HtmxHttpRequest) -> HttpResponse:
 
 @requires(Need.BROWSE)
 def model_detail(request: HttpRequest, model_id: str) -> HttpResponse:
-    """The model page; `?from_job=<id>` fills the form with that job's request, and
-    `?use_model=<id>` with a LoRA, composition or voice picked (see `catalog.usage`)."""
+    """The model page; `?from_job=<id>` fills the form with that job's request,
+    `?use_model=<id>` with a LoRA, composition or voice picked (see `catalog.usage`), and
+    `?input=<name>&asset=<id>` puts an asset (a creation) in one of its file inputs."""
     loaded = load(model_id)
     definition = loaded.definition
     user = signed_in_user(request)
-    earlier = earlier_request(user, request.GET.get("from_job", ""))
+    resubmitted = earlier_request(user, request.GET.get("from_job", ""))
     used = used_model(definition, request.GET.get(USE_PARAMETER, ""))
-    if earlier is None and used.request is not None:
-        earlier = used.request
+    given = filled_with(definition, request.GET.get("input", ""), request.GET.get("asset", ""))
+    earlier = next((body for body in (resubmitted, used.request, given) if body is not None), None)
     base_url = public_api_base_url(request)
     form = (
         default_form(loaded, base_url=base_url)
@@ -74,7 +76,8 @@ def model_detail(request: HttpRequest, model_id: str) -> HttpResponse:
         "definition": definition,
         "form": form,
         **token_context(new_token()),
-        "resubmitting": earlier is not None and used.request is None,
+        "resubmitting": resubmitted is not None,
+        "given_asset": resubmitted is None and used.request is None and given is not None,
         "used": used,
         "usage": usage_of(definition),
         "training": training_offer(definition, user=user),

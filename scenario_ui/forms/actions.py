@@ -40,10 +40,17 @@ class Focus:
     index: int
 
 
+# Where focus goes once the last item is removed: the input's "+ Add" button (else the
+# browser would send it to the top of the page).
+ADD_BUTTON = -1
+
+
 def focus_index(action: Action, count: int) -> int | None:
     """The added item, the moved item at its new place, or the item before a removed one."""
-    if count == 0 or action.verb == "refresh":
+    if action.verb == "refresh":
         return None
+    if count == 0:
+        return ADD_BUTTON if action.verb == "remove" else None
     if action.verb == "add" or action.index is None:
         index = count - 1
     else:

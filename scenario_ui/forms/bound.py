@@ -13,7 +13,7 @@ computed once per input as a `Presentation` and kept by the input's plug-in.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -44,6 +44,10 @@ class RenderOptions:
     # Where a `promptSpark` input's "Improve prompt" asks for a suggestion (none: no button).
     prompt_spark_url: str = ""
     uploads: bool = True
+    # Set where a chosen file is uploaded at once, and where an asset's preview is drawn.
+    upload_url: str = ""
+    asset_preview_url: str = ""
+    picker_url: str = ""
     # Said in place of the submit button when the user may not submit (a preview only).
     submit_refusal: str = ""
 
@@ -134,7 +138,15 @@ class Drawable(Protocol):
 class BoundInput:
     """One input of one render: its plug-in, what was typed, its issues and requirement."""
 
-    __slots__ = ("field", "focus_index", "issues", "raw", "requirement", "select_labels")
+    __slots__ = (
+        "field",
+        "focus_index",
+        "input_labels",
+        "issues",
+        "raw",
+        "requirement",
+        "select_labels",
+    )
 
     def __init__(
         self,
@@ -145,12 +157,15 @@ class BoundInput:
         requirement: Requirement | None = None,
         select_labels: dict[str, str] | None = None,
         focus_index: int | None = None,
+        input_labels: Mapping[str, str] | None = None,
     ) -> None:
         self.field = field
         self.raw = raw
         self.issues = list(issues)
         self.requirement = requirement
         self.select_labels = select_labels or {}
+        # Every input's label by name: a hint naming another input says its label.
+        self.input_labels = input_labels or {}
         # The item (or row) to focus after a button changed the form's shape.
         self.focus_index = focus_index
 

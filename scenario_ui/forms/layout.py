@@ -70,6 +70,7 @@ def _bind_all(plan: FormPlan, state: FormState, shown: set[str] | None) -> dict[
             issues=issues.get(name, ()) if shown is None or name in shown else (),
             requirement=required.get(name),
             select_labels=labels.get(name),
+            input_labels=plan.input_labels,
         )
         for name, field in plan.field_named.items()
     }

@@ -41,6 +41,7 @@ class FormPlan:
         for field in self.fields:
             self.field_named.setdefault(field.name, field)
         self.select_labels = ui_config.selects
+        self.input_labels = {name: f.presentation.label for name, f in self.field_named.items()}
         self.components = components_for(definition, self.field_named)
         collapsed = {name for name, props in ui_config.input_properties.items() if props.collapsed}
         self.slots = _placed(self, collapsed)

@@ -41,6 +41,7 @@ def form_urls(model_id: str) -> dict[str, object]:
         "live_url": reverse_lazy("generate:revalidate", args=[model_id]),
         "submit_url": reverse_lazy("generate:submit", args=[model_id]),
         "estimate_url": reverse_lazy("generate:estimate", args=[model_id]),
+        "upload_url": reverse_lazy("library:upload", args=[model_id]),
         "prompt_spark_url": reverse_lazy("generate:prompt_spark", args=[model_id]),
     }
 

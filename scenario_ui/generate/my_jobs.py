@@ -7,6 +7,14 @@ from datetime import datetime
 
 from django.contrib.auth.models import User
 
+from scenario_ui.generate.job_list import (
+    JobFilters,
+    JobRow,
+    TrainingRow,
+    filtered_generations,
+    job_rows,
+    training_rows,
+)
 from scenario_ui.generate.models import Generation
 from scenario_ui.training.models import Training
 from scenario_ui.training.monitor import FINISHED_STATUSES
@@ -18,13 +26,22 @@ POLL_SECONDS = 3
 
 @dataclass(frozen=True)
 class MyJobs:
-    generations: list[Generation]
-    trainings: list[Training]
+    filters: JobFilters
+    rows: list[JobRow]
+    training_rows: list[TrainingRow]
     worker: WorkerState
     # The latest change to any record shown, and how many are shown: the version.
     last_change: datetime | None
     count: int
     poll_seconds: int = POLL_SECONDS
+
+    @property
+    def generations(self) -> list[Generation]:
+        return [row.generation for row in self.rows]
+
+    @property
+    def trainings(self) -> list[Training]:
+        return [row.training for row in self.training_rows]
 
     @property
     def running(self) -> bool:
@@ -49,13 +66,14 @@ class MyJobs:
         return f"jobs-{self.count}-{stamp}-{self.worker_missing}"
 
 
-def my_jobs_view(user: User, *, shown: int) -> MyJobs:
-    generations = list(Generation.objects.filter(user=user)[:shown])
+def my_jobs_view(user: User, *, shown: int, filters: JobFilters) -> MyJobs:
+    generations = list(filtered_generations(user=user, filters=filters)[:shown])
     trainings = list(Training.objects.filter(user=user)[:shown])
     changes = [g.updated_at for g in generations] + [t.updated_at for t in trainings]
     return MyJobs(
-        generations=generations,
-        trainings=trainings,
+        filters=filters,
+        rows=job_rows(generations),
+        training_rows=training_rows(trainings),
         worker=worker_state(),
         last_change=max(changes, default=None),
         count=len(changes),

@@ -7,7 +7,6 @@ instead of sending a second request.
 
 from __future__ import annotations
 
-import base64
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -15,7 +14,6 @@ from django.contrib.auth.models import User
 from django.core.files.uploadedfile import UploadedFile
 
 from scenario_ui.forms.components import reshapes
-from scenario_ui.forms.durations import MEASURED_CONTENT_TYPES, media_duration
 from scenario_ui.forms.fields import FormData
 from scenario_ui.forms.payload import build_payload, payload_without_uploads, resolve_uploads
 from scenario_ui.forms.render import FormView
@@ -23,9 +21,10 @@ from scenario_ui.forms.uploads import UPLOAD_SUFFIX, Upload
 from scenario_ui.generate.following import start_following
 from scenario_ui.generate.form_page import submitted_form
 from scenario_ui.generate.models import Generation
-from scenario_ui.scenario.assets import upload_image
-from scenario_ui.scenario.errors import ScenarioError
+from scenario_ui.library.uploading import described_upload, file_spec
+from scenario_ui.scenario.errors import ScenarioBadRequest, ScenarioError
 from scenario_ui.scenario.generation import submit_generation
+from scenario_ui.scenario.uploads import upload_file, upload_kind
 from scenario_ui.schema import ModelDefinition
 from scenario_ui.team.budget_check import BudgetRefusal, generation_refusal
 from scenario_ui.web.attempts import (
@@ -41,7 +40,6 @@ from scenario_ui.web.attempts import (
     record_attempt,
     send_once,
 )
-from scenario_ui.web.uploads import OversizedFile
 
 type FileData = Mapping[str, list[UploadedFile[bytes]]]
 
@@ -80,7 +78,7 @@ def submit(
     chosen = {
         key.removesuffix(UPLOAD_SUFFIX): files[key] for key in files if key.endswith(UPLOAD_SUFFIX)
     }
-    uploads = {name: [_described(file) for file in picked] for name, picked in chosen.items()}
+    uploads = {name: [described_upload(file) for file in picked] for name, picked in chosen.items()}
     form = submitted_form(definition, data, uploads=uploads, base_url=base_url)
     if reshapes(data) or not form.state.is_valid:
         return ShowForm(form, token)
@@ -88,7 +86,7 @@ def submit(
     if refusal is not None:
         return ShowForm(form, token, refusal)
     try:
-        asset_ids = _upload_all(uploads, chosen)
+        asset_ids = _upload_all(definition, uploads, chosen)
     except ScenarioError as error:
         return ShowForm(form, token, error)
     resolve_uploads(form.state, asset_ids)
@@ -129,27 +127,25 @@ def _send(generation: Generation, form: FormView) -> SubmitResult:
     return Follow(generation)
 
 
-def _described(file: UploadedFile[bytes]) -> Upload:
-    limit = file.limit if isinstance(file, OversizedFile) else None
-    name, content_type = file.name or "file", file.content_type or ""
-    duration = None
-    if limit is None and content_type.startswith(MEASURED_CONTENT_TYPES):
-        duration = media_duration(file.read(), name)
-        file.seek(0)
-    return Upload(name, file.size or 0, content_type, limit, duration)
-
-
 def _upload_all(
-    uploads: Mapping[str, list[Upload]], chosen: Mapping[str, list[UploadedFile[bytes]]]
+    definition: ModelDefinition,
+    uploads: Mapping[str, list[Upload]],
+    chosen: Mapping[str, list[UploadedFile[bytes]]],
 ) -> dict[Upload, str]:
-    """Images become assets; other files travel as data URLs, which the API turns into assets."""
+    """Files posted with the form (JavaScript off) become assets through uploads, any size."""
     asset_ids: dict[Upload, str] = {}
     for name, described in uploads.items():
+        spec = file_spec(definition, name)
+        kind = upload_kind(spec.kind if spec is not None else None)
         for upload, file in zip(described, chosen[name], strict=True):
-            content = file.read()
-            if upload.content_type.startswith("image/"):
-                asset_ids[upload] = upload_image(upload.filename, content, upload.content_type)
-            else:
-                encoded = base64.b64encode(content).decode()
-                asset_ids[upload] = f"data:{upload.content_type};base64,{encoded}"
+            state = upload_file(
+                name=upload.filename,
+                content=file.read(),
+                content_type=upload.content_type,
+                kind=kind,
+            )
+            if state.asset_id is None:
+                why = state.failure or "Scenario is still making it: try again in a moment."
+                raise ScenarioBadRequest(f"{upload.filename} was not uploaded. {why}")
+            asset_ids[upload] = state.asset_id
     return asset_ids

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET, require_POST
 from scenario_ui.generate.estimate import estimate_form
 from scenario_ui.generate.following import start_following
 from scenario_ui.generate.form_page import form_urls, live_form, load_definition
+from scenario_ui.generate.job_list import STATUS_GROUPS, JobFilters, model_choices
 from scenario_ui.generate.job_page import job_view, own_generation
 from scenario_ui.generate.my_jobs import my_jobs_view
 from scenario_ui.generate.prompt_spark import suggest_prompt
@@ -151,9 +152,15 @@ def job_look_up(request: HttpRequest, pk: int) -> HttpResponse:
 @requires(Need.BROWSE)
 @require_GET
 def my_jobs(request: HtmxHttpRequest) -> HttpResponse:
-    jobs = my_jobs_view(signed_in_user(request), shown=MY_JOBS_SHOWN)
+    user = signed_in_user(request)
+    filters = JobFilters.from_query(request.GET)
+    jobs = my_jobs_view(user, shown=MY_JOBS_SHOWN, filters=filters)
     if not request.htmx:
-        return render(request, "generate/jobs.html", {"jobs": jobs})
+        choices = {
+            "status_choices": [(key, label) for key, (label, _) in STATUS_GROUPS.items()],
+            "model_choices": model_choices(user=user),
+        }
+        return render(request, "generate/jobs.html", {"jobs": jobs, **choices})
     if (same := unchanged(request, jobs.version)) is not None:
         return same
     status = 200 if jobs.running else STOP_POLLING

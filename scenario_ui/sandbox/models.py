@@ -237,3 +237,49 @@ class SandboxCallCount(models.Model):
 
     def __str__(self) -> str:
         return f"{self.method} {self.route}: {self.count}"
+
+
+def new_upload_id() -> str:
+    return new_identifier("upload")
+
+
+def new_part_secret() -> str:
+    return secrets.token_urlsafe(24)
+
+
+class SandboxUpload(models.Model):
+    """A multipart upload (`POST /uploads`): parts PUT to their URLs, then completed."""
+
+    id = models.CharField(primary_key=True, max_length=40, default=new_upload_id)
+    file_name = models.CharField(max_length=200)
+    content_type = models.CharField(max_length=100)
+    file_size = models.PositiveBigIntegerField()
+    kind = models.CharField(max_length=16)
+    parts_count = models.PositiveSmallIntegerField()
+    # The part URLs carry it, as the real API's carry a signature: they need no credentials.
+    part_secret = models.CharField(max_length=64, default=new_part_secret)
+    status = models.CharField(max_length=16, default="pending")
+    error_message = models.CharField(max_length=300, blank=True)
+    asset = models.ForeignKey(SandboxAsset, null=True, blank=True, on_delete=models.SET_NULL)
+    created_at = models.DateTimeField()
+    updated_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = "sandbox upload"
+
+    def __str__(self) -> str:
+        return f"{self.file_name} ({self.id})"
+
+
+class SandboxUploadPart(models.Model):
+    upload = models.ForeignKey(SandboxUpload, on_delete=models.CASCADE, related_name="parts")
+    number = models.PositiveSmallIntegerField()
+    content = models.BinaryField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["upload", "number"], name="one_content_per_part")
+        ]
+
+    def __str__(self) -> str:
+        return f"part {self.number} of {self.upload_id}"

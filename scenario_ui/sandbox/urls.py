@@ -51,6 +51,10 @@ urlpatterns = [
         name="webhook-events",
     ),
     path("_stats", views_webhooks.call_stats, name="stats"),
+    path("uploads", views.create_upload, name="uploads-create"),
+    path("uploads/<str:upload_id>", views.retrieve_upload, name="upload-detail"),
+    path("uploads/<str:upload_id>/action", views.trigger_upload_action, name="upload-action"),
+    path("uploads/<str:upload_id>/parts/<int:number>", views.put_upload_part, name="upload-part"),
     # Anything else under the API root answers in the API's error shape, never an HTML page.
     re_path(r"^.*$", views.route_not_found, name="route-not-found"),
 ]

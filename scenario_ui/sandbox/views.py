@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Final
 
 from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.utils.http import content_disposition_header
+from django.urls import reverse
+from django.utils.http import content_disposition_header, urlencode
 
 from scenario_ui.sandbox.api.bodies import (
     parse_get_bulk_body,
@@ -28,6 +29,7 @@ from scenario_ui.sandbox.authored_models import create_model, delete_model, upda
 from scenario_ui.sandbox.files import image_from_upload
 from scenario_ui.sandbox.generation import check_dry_run, custom_model
 from scenario_ui.sandbox.jobs import cancel_job, find_job, job_json, submit_job
+from scenario_ui.sandbox.models import SandboxUpload
 from scenario_ui.sandbox.pricing import price
 from scenario_ui.sandbox.prompt_spark import spark
 from scenario_ui.sandbox.training_images import add_training_image, delete_training_image
@@ -38,6 +40,15 @@ from scenario_ui.sandbox.trainings import (
     start_training,
     training_job,
 )
+from scenario_ui.sandbox.uploads import (
+    MAX_FILE_BYTES,
+    PartUrl,
+    complete_upload,
+    find_upload,
+    store_part,
+    upload_json,
+)
+from scenario_ui.sandbox.uploads import create_upload as start_upload
 from scenario_ui.sandbox.webhooks import deliver_training_when_done, deliver_when_done
 
 # The API answers a dry run with this non-standard success status.
@@ -45,6 +56,7 @@ DRY_RUN_STATUS: Final = 269
 DRY_RUN_VALUES: Final = ("true", "api")
 JOB_ACTIONS: Final = ("cancel",)
 TRAINING_ACTIONS: Final = ("cancel",)
+UPLOAD_ACTIONS: Final = ("complete",)
 # An asset's bytes never change. "private" keeps shared caches out: the URL is the secret.
 ASSET_CACHE_CONTROL: Final = "private, max-age=31536000, immutable"
 # The bytes were sent by a client; served from the app's origin, they must not run scripts.
@@ -189,6 +201,41 @@ def asset_content(request: HttpRequest, asset_id: str) -> HttpResponse:
     response["Cache-Control"] = ASSET_CACHE_CONTROL
     response["Content-Security-Policy"] = ASSET_CONTENT_SECURITY_POLICY
     return response
+
+
+@sandbox_endpoint("POST")
+def create_upload(request: HttpRequest) -> JsonResponse:
+    upload = start_upload(parse_json_object(request.body, "the file's name, type, size, kind"))
+    return JsonResponse({"upload": upload_json(upload, _part_url(request))})
+
+
+@sandbox_endpoint("GET")
+def retrieve_upload(request: HttpRequest, upload_id: str) -> JsonResponse:
+    return JsonResponse({"upload": upload_json(find_upload(upload_id), _part_url(request))})
+
+
+@sandbox_endpoint("POST")
+def trigger_upload_action(request: HttpRequest, upload_id: str) -> JsonResponse:
+    _require_action(request, UPLOAD_ACTIONS)
+    return JsonResponse({"upload": upload_json(complete_upload(upload_id), _part_url(request))})
+
+
+@sandbox_endpoint("PUT", credentials=False)
+def put_upload_part(request: HttpRequest, upload_id: str, number: int) -> HttpResponse:
+    """Storage, not the API: a part's bytes, read past the request body limit up to a file's."""
+    content = request.read(MAX_FILE_BYTES + 1)
+    if len(content) > MAX_FILE_BYTES:
+        raise SandboxApiError(413, f"A part may hold at most {MAX_FILE_BYTES} bytes")
+    store_part(upload_id, number, request.GET.get("secret", ""), content)
+    return HttpResponse(status=200)
+
+
+def _part_url(request: HttpRequest) -> PartUrl:
+    def url(upload: SandboxUpload, number: int) -> str:
+        path = reverse("sandbox:upload-part", args=[upload.id, number])
+        return request.build_absolute_uri(f"{path}?{urlencode({'secret': upload.part_secret})}")
+
+    return url
 
 
 def _require_action(request: HttpRequest, actions: tuple[str, ...]) -> None:

@@ -53,9 +53,14 @@ def _sandbox_http_client() -> httpx.Client:
     return httpx.Client(transport=httpx.WSGITransport(app=InProcessWSGIApp()))
 
 
+def calls_go_to_sandbox() -> bool:
+    """Whether a client built now is the sandbox's (in sandbox mode, or in `sandbox_only`)."""
+    return is_sandbox() or _sandbox_only.get()
+
+
 def build_client(*, max_retries: int = REQUEST_RETRIES, timeout: float | None = None) -> Scenario:
     seconds = timeout if timeout is not None else settings.SCENARIO_TIMEOUT_SECONDS
-    if is_sandbox() or _sandbox_only.get():
+    if calls_go_to_sandbox():
         return Scenario(
             api_key=settings.SANDBOX_API_KEY,
             api_secret=settings.SANDBOX_API_SECRET,

@@ -22,7 +22,9 @@ from django.utils import timezone
 from scenario_ui.authoring.drafts import new_draft
 from scenario_ui.authoring.models import DraftTestRun
 from scenario_ui.generate.models import Generation
+from scenario_ui.library.models import UploadedFile
 from scenario_ui.sandbox.models import SandboxJob, SandboxWebhookEndpoint
+from scenario_ui.scenario.uploads import upload_file
 from scenario_ui.training.models import Training
 from scenario_ui.web.attempts import TOKEN, new_token
 from scenario_ui.worker.heartbeat import beat
@@ -51,11 +53,15 @@ class Access(Enum):
     ASSET_BYTES = "anyone who knows the asset's id"
     # Scenario's webhook deliveries carry no session nor key: the URL's token is the check.
     HOOK_TOKEN = "anyone who knows the endpoint's token; 404 for a wrong one"
+    # Storage, like the real API's signed part URLs: the secret in the URL is the key; a
+    # 403 in the API's shape for anyone without it, whatever their credentials.
+    PART_URL = "anyone holding the part URL's secret"
 
 
 ACCESS: dict[str, Access] = {
     "login": Access.PUBLIC,
     "logout": Access.PUBLIC,
+    "theme": Access.BROWSE,
     "catalog:index": Access.BROWSE,
     "catalog:model_options": Access.BROWSE,
     "catalog:picked_model": Access.BROWSE,
@@ -127,7 +133,17 @@ ACCESS: dict[str, Access] = {
     "sandbox:webhook-endpoint": Access.API_KEY,
     "sandbox:webhook-events": Access.API_KEY,
     "sandbox:stats": Access.API_KEY,
+    "sandbox:uploads-create": Access.API_KEY,
+    "sandbox:upload-detail": Access.API_KEY,
+    "sandbox:upload-action": Access.API_KEY,
+    "sandbox:upload-part": Access.PART_URL,
     "sandbox:route-not-found": Access.API_KEY,
+    "library:creations": Access.BROWSE,
+    "library:use_as_input": Access.BROWSE,
+    "library:picker": Access.BROWSE,
+    "library:upload": Access.BROWSE,
+    "library:upload_state": Access.PRIVATE,
+    "library:preview": Access.BROWSE,
 }
 # Django's admin checks its own URLs (staff only): tested as one by test_the_admin_is_for_staff.
 ADMIN = "admin"
@@ -201,6 +217,17 @@ def world(seeded_sandbox: None) -> World:
         headers=AUTH_HEADERS,
     )
     asset_id = asset.json()["asset"]["id"]
+    upload = upload_file(name="a.png", content=png_bytes(), content_type="image/png", kind="image")
+    uploaded = UploadedFile.objects.create(
+        user=owner,
+        model_id=LUMEN,
+        input_name="image",
+        file_name="a.png",
+        content_type="image/png",
+        size=len(png_bytes()),
+        upload_id=upload.upload_id,
+        asset_id=str(upload.asset_id),
+    )
     draft = new_draft(owner=owner)
     run = DraftTestRun.objects.create(
         draft=draft, user=owner, asset_ids=[asset_id], status="success"
@@ -225,11 +252,14 @@ def world(seeded_sandbox: None) -> World:
             "model_id": LUMEN,
             "job_id": SandboxJob.objects.get().id,
             "asset_id": asset_id,
+            "upload_id": upload.upload_id,
+            "number": "1",
             "image_id": asset_id,
             "project_id": "proj_sandbox",
             "endpoint_id": remote.id,
         },
         "worker": {"token": hook.token},
+        "library": {"model_id": LUMEN, "pk": str(uploaded.pk)},
     }
     return World(users=users, samples=samples)
 
@@ -272,6 +302,11 @@ def problems_of(access: Access, where: str, answers: dict[str, Any]) -> Iterator
         refused = {actor: s for actor, s in statuses.items() if s in (401, 403)}
         if refused:
             yield f"{where} refused {refused}"
+        return
+    if access is Access.PART_URL:
+        for actor, status in statuses.items():
+            if status not in (403, 405) or set(answers[actor].json()) != {"reason"}:
+                yield f"{actor}: {where} -> {status}, not a 403 or 405 in the API's shape"
         return
     if access is Access.API_KEY:
         for actor in (*ALL_SIGNED_IN, "anonymous", "wrong key"):

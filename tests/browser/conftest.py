@@ -54,3 +54,31 @@ def signed_in_page(page, live_server, seeded_sandbox, transactional_db, csp_viol
     page.get_by_role("button", name="Sign in").click()
     page.wait_for_url(f"{live_server.url}/")
     return page
+
+
+def axe_violations(page) -> list[str]:
+    """axe-core's findings on the page as it is now, one line each (none is the goal)."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page)
+    return [
+        f"{violation['id']} ({violation['impact']}): "
+        + ", ".join(str(node["target"]) for node in violation["nodes"])
+        for violation in results.response["violations"]
+    ]
+
+
+@pytest.fixture
+def no_script_page(browser, live_server, seeded_sandbox, transactional_db):
+    """The demo user signed in, in a browser with JavaScript off."""
+    from scenario_ui.accounts.demo_user import ensure_demo_user
+
+    login = ensure_demo_user()
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.get_by_label("Username").fill(login.username)
+    page.get_by_label("Password").fill(login.password)
+    page.get_by_role("button", name="Sign in").click()
+    yield page
+    context.close()

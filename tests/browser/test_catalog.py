@@ -48,6 +48,24 @@ def test_sign_in_is_required(page: Page, live_server):
     expect(page.get_by_role("heading", name="Sign in")).to_be_visible()
 
 
+def test_show_more_comes_back_after_a_search_is_cleared(signed_in_page: Page):
+    page = signed_in_page
+    more = page.get_by_role("link", name="Show more models")
+    expect(more).to_be_visible()
+    search = page.get_by_label("Search by name")
+    search.fill("ink")
+    expect(page.locator(".model-card")).to_have_count(1)
+    search.fill("")
+    expect(page.locator(".model-card")).to_have_count(12)
+    expect(more).to_be_visible()
+    page.get_by_label("Type").select_option(index=1)
+    page.get_by_label("Type").select_option(index=0)
+    expect(page.locator(".model-card")).to_have_count(12)
+    expect(more).to_be_visible()
+    more.click()
+    expect(page.locator(".model-card").filter(has_text="Lumen XL")).to_have_count(1)
+
+
 def test_leaving_the_search_box_sends_no_second_search(signed_in_page: Page):
     # A second search on blur pushed a URL while the clicked card's page was loading,
     # which cancelled that navigation: the click on a result was lost.

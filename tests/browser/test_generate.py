@@ -107,11 +107,15 @@ def test_a_chosen_file_survives_a_redrawn_form_and_becomes_an_asset(
     page = form_page
     page.get_by_role("textbox", name="Prompt", exact=True).fill("a red fox")
     page.locator("#in-image-upload").set_input_files(str(picture))
-    expect(page.locator("#in-image-preview img")).to_have_count(1)
-    # "+ Add LoRA" redraws the whole form: the chosen file must stay chosen.
+    # Uploaded at once: the field holds the asset, shown beside it.
+    expect(page.locator("#in-image")).to_have_value(re.compile(r"^asset_\w+$"))
+    asset_id = page.locator("#in-image").input_value()
+    preview = page.locator('[data-input="image"] .asset-preview img')
+    expect(preview).to_have_count(1)
+    # "+ Add LoRA" redraws the whole form: the asset stays.
     page.get_by_role("button", name="+ Add LoRA").click()
     expect(page.get_by_role("combobox", name="LoRA 1")).to_be_focused()
-    assert page.locator("#in-image-upload").evaluate("input => input.files.length") == 1
+    expect(page.locator("#in-image")).to_have_value(asset_id)
+    expect(preview).to_have_count(1)
     submit_and_open_the_job(page, live_server)
-    body = Generation.objects.get().request_body
-    assert body["image"].startswith("asset_")
+    assert Generation.objects.get().request_body["image"] == asset_id

@@ -120,16 +120,8 @@ def test_a_preset_fills_its_fields(signed_in_page: Page, live_server):
     expect(page.locator('[data-component="presets"] select').first).to_have_value(choice)
 
 
-def test_the_form_works_with_javascript_off(browser, live_server, seeded_sandbox, transactional_db):
-    from scenario_ui.accounts.demo_user import ensure_demo_user
-
-    login = ensure_demo_user()
-    context = browser.new_context(java_script_enabled=False)
-    page = context.new_page()
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.get_by_label("Username").fill(login.username)
-    page.get_by_label("Password").fill(login.password)
-    page.get_by_role("button", name="Sign in").click()
+def test_the_form_works_with_javascript_off(no_script_page: Page, live_server):
+    page = no_script_page
     page.goto(f"{live_server.url}/models/{MODEL}/")
 
     # A button that reshapes the form is a plain submit too: it adds a LoRA row.
@@ -146,4 +138,3 @@ def test_the_form_works_with_javascript_off(browser, live_server, seeded_sandbox
     page.get_by_role("button", name="Generate").click()
     expect(page).to_have_url(re.compile(r"/jobs/\d+/$"))
     expect(page.get_by_role("heading", level=1)).to_have_text("Lumen XL")
-    context.close()

@@ -4,9 +4,11 @@ from typing import Any
 
 import pytest
 
-from scenario_ui.forms.actions import ACTION, VERBS, Action
+from scenario_ui.forms.actions import ACTION, ADD_BUTTON, VERBS, Action, focus_index
+from scenario_ui.forms.bound import RenderOptions
 from scenario_ui.forms.fields import RawData
 from scenario_ui.forms.plan import plan_for
+from scenario_ui.forms.render import Moment, posted_form_view
 from tests.forms.conftest import image_definition, make_definition
 
 DEFINITION = make_definition(
@@ -225,3 +227,33 @@ def test_moving_a_row_down_and_out_of_range() -> None:
 def test_keys_of_another_input_with_a_similar_name_are_kept() -> None:
     raw = {"keyframesX.0.image": ["x"], "keyframes.0.image": ["a"]}
     assert act("remove:keyframes:0", raw) == {"keyframesX.0.image": ["x"]}
+
+
+@pytest.mark.parametrize(
+    ("text", "count", "expected"),
+    [
+        ("add:tags", 3, 2),
+        ("remove:tags:1", 2, 0),
+        ("remove:tags:0", 2, 0),
+        ("up:tags:2", 3, 1),
+        ("down:tags:0", 3, 1),
+        # The last item gone: its "+ Add" button, not the top of the page.
+        ("remove:tags:0", 0, ADD_BUTTON),
+        ("refresh:tags", 2, None),
+    ],
+)
+def test_focus_after_a_row_button(text: str, count: int, expected: int | None) -> None:
+    action = Action.parse(text)
+    assert action is not None
+    assert focus_index(action, count) == expected
+
+
+def test_the_add_button_takes_focus_once_the_last_item_is_removed() -> None:
+    definition = make_definition([{"name": "tags", "type": "string_array"}])
+    view = posted_form_view(
+        definition, {"tags": ["a"], ACTION: ["remove:tags:0"]}, moment=Moment.LIVE
+    )
+    html = view.fields_html(RenderOptions())
+    assert 'value="add:tags" formnovalidate' in html
+    assert html.count("autofocus") == 1
+    assert 'hx-swap="outerHTML" autofocus>+ Add item</button>' in html

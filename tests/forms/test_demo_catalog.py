@@ -224,3 +224,37 @@ def test_filled_values_fill_what_the_rules_ask_for() -> None:
     )
     halo = filled_values(by_id["model_demo-halo-edit"])
     assert halo["referenceImages"] == ["asset_demo_0"]
+
+
+# Where each demo model's Generate button sits: as its `triggerGenerate` says, else last.
+TRIGGER_PLACES = {"demo-tidewave-video": "after prompt", "demo-halo-edit": "top"}
+
+
+def _in_order(nodes: list[Any]) -> list[str]:
+    """The form's inputs and its button ("trigger") in the order a reader meets them."""
+    from scenario_ui.forms.components.trigger import TriggerNode
+
+    names: list[str] = []
+    for node in nodes:
+        if isinstance(node, TriggerNode):
+            names.append("trigger")
+        elif hasattr(node, "children"):
+            names += _in_order(node.children)
+        else:
+            names += [bound.name for bound in node.bound_inputs()]
+    return names
+
+
+def test_generate_sits_where_trigger_generate_says_else_last(definition: ModelDefinition) -> None:
+    order = _in_order(form_view(definition, initial_values(definition)).layout.nodes)
+    assert order.count("trigger") == 1
+    place = order.index("trigger")
+    trigger = definition.ui_config.trigger_generate
+    expected = TRIGGER_PLACES.get(definition.id.removeprefix("model_"), "last")
+    if trigger is not None and trigger.after:
+        assert expected == f"after {trigger.after}"
+        assert order[place - 1] == trigger.after
+    elif trigger is not None and trigger.position == "top":
+        assert (expected, place) == ("top", 0)
+    else:
+        assert (expected, place) == ("last", len(order) - 1)

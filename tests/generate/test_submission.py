@@ -14,8 +14,9 @@ from django.test import Client
 
 from scenario_ui.generate.models import Generation
 from scenario_ui.generate.submission import submit
-from scenario_ui.sandbox.models import SandboxAsset, SandboxJob
+from scenario_ui.sandbox.models import SandboxAsset, SandboxJob, SandboxUpload
 from scenario_ui.scenario.errors import ScenarioBadRequest, ScenarioServerError, SubmissionUnknown
+from scenario_ui.scenario.uploads import upload_file
 from scenario_ui.web.attempts import TOKEN, new_token
 from tests.conftest import retries_requested
 from tests.forms.html import Element, error_text, parse_html
@@ -292,32 +293,29 @@ def test_an_uploaded_png_becomes_an_asset_id_in_the_body(signed_in: Client) -> N
     assert SandboxJob.objects.get().input == generation.request_body
 
 
-def test_an_image_is_uploaded_before_the_submission_that_names_it(user: User, fake_api) -> None:
-    def answer(request: httpx.Request) -> httpx.Response:
-        if request.url.path == "/v1/assets":
-            return httpx.Response(200, json={"asset": {"id": "asset_uploaded"}})
-        return accepted(request)
-
-    requests = fake_api(answer)
+def test_an_image_is_uploaded_before_the_submission_that_names_it(user: User) -> None:
+    reference = upload_file(
+        name="reference.png", content=png_bytes(), content_type="image/png", kind="image"
+    )
     upload = SimpleUploadedFile("mask.png", png_bytes(), content_type="image/png")
     result = submit(
         user,
         demo_definition(LUMEN),
-        {"prompt": ["p"], "image": ["asset_ref"], TOKEN: [new_token()]},
+        {"prompt": ["p"], "image": [str(reference.asset_id)], TOKEN: [new_token()]},
         {"mask__upload": [upload]},
         base_url=BASE_URL,
     )
-    followed(result)
-    assert api_calls(requests) == [("POST", "/v1/assets"), ("POST", GENERATE_PATH)]
-    assert json.loads(requests[1].content) == {
+    uploaded = SandboxUpload.objects.get(file_name="mask.png")
+    assert (uploaded.kind, uploaded.status) == ("image", "complete")
+    assert followed(result).request_body == {
         "prompt": "p",
-        "image": "asset_ref",
-        "mask": "asset_uploaded",
+        "image": reference.asset_id,
+        "mask": uploaded.asset_id,
     }
 
 
-def test_a_file_that_is_not_an_image_travels_as_a_data_url(user: User, fake_api) -> None:
-    requests = fake_api(accepted)
+def test_a_document_goes_through_an_upload_too_never_inline(user: User) -> None:
+    # A data URL in the JSON body is capped at 2.5 MB; an upload takes the input's maxSize.
     upload = SimpleUploadedFile("notes.txt", b"hello", content_type="text/plain")
     result = submit(
         user,
@@ -326,11 +324,9 @@ def test_a_file_that_is_not_an_image_travels_as_a_data_url(user: User, fake_api)
         {"documents__upload": [upload]},
         base_url=BASE_URL,
     )
-    assert followed(result).request_body == {
-        "instruction": "summarise",
-        "documents": ["data:text/plain;base64,aGVsbG8="],
-    }
-    assert [request.url.path for request in requests] == [f"/v1/generate/custom/{QUILL}"]
+    asset = SandboxAsset.objects.get()
+    assert (asset.kind, asset.mime_type, bytes(asset.content)) == ("text", "text/plain", b"hello")
+    assert followed(result).request_body == {"instruction": "summarise", "documents": [asset.id]}
 
 
 def test_a_failed_upload_shows_the_form_again_and_sends_nothing_else(user: User, fake_api) -> None:
@@ -348,7 +344,7 @@ def test_a_failed_upload_shows_the_form_again_and_sends_nothing_else(user: User,
     assert isinstance(shown.error, ScenarioServerError)
     assert shown.error.message == "Scenario failed with HTTP 503: maintenance."
     assert shown.token == token
-    assert api_calls(requests) == [("POST", "/v1/assets")]
+    assert api_calls(requests) == [("POST", "/v1/uploads")]
     assert Generation.objects.count() == 0
 
 

@@ -586,9 +586,10 @@ def test_my_jobs_lists_and_polls_while_one_runs(
     assert html_of(page).by_id("jobs-live").get("hx-get") == "/jobs/"
     table = html_of(page).by_id("jobs-table")
     rows = table.one("tbody").find_all("tr")
-    assert [[cell.text for cell in row.find_all("td")][:4] for row in rows] == [
-        ["Lumen XL", "In progress", "38%", "8 CU"],
-        ["Lumen XL", "In progress", "54%", "8 CU"],
+    # After the thumbnail: the job (model, prompt), status, progress, cost.
+    assert [[cell.text for cell in row.find_all("td")][1:5] for row in rows] == [
+        ["Lumen XLmake it fail", "In progress", "38%", "8 CU"],
+        ["Lumen XLa lighthouse", "In progress", "54%", "8 CU"],
     ]
     assert [row.one("a").get("href") for row in rows] == [job_url(second), job_url(first)]
 
@@ -601,10 +602,12 @@ def test_my_jobs_lists_and_polls_while_one_runs(
     assert html_of(polled).by_id("jobs-live").has("hx-get") is False
     table = html_of(polled).by_id("jobs-table")
     rows = table.one("tbody").find_all("tr")
-    assert [[cell.text for cell in row.find_all("td")][:4] for row in rows] == [
-        ["Lumen XL", "Failed", "—", "6.25 CU"],
-        ["Lumen XL", "Succeeded", "Done", "8 CU"],
+    assert [[cell.text for cell in row.find_all("td")][1:5] for row in rows] == [
+        ["Lumen XLmake it fail", "FailedCharged 6.25 CU", "—", "6.25 CU"],
+        ["Lumen XLa lighthouse", "Succeeded", "Done", "8 CU"],
     ]
+    thumbnail = rows[1].find_all("td")[0].one("img")
+    assert (thumbnail.get("src") or "").startswith("/sandbox/v1/assets/asset_")
 
 
 def test_my_jobs_while_running_answers_htmx_with_200(

@@ -31,6 +31,9 @@ def form_fields(context: Any) -> SafeString:
         picked_model_url=reverse("catalog:picked_model"),
         prompt_spark_url=str(context.get("prompt_spark_url") or ""),
         uploads=not context.get("uploads_disabled"),
+        upload_url=str(context.get("upload_url") or ""),
+        asset_preview_url=reverse("library:preview"),
+        picker_url=reverse("library:picker"),
         submit_refusal=str(context.get("submit_refusal") or ""),
     )
     return form.fields_html(options)

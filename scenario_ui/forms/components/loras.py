@@ -149,7 +149,7 @@ class LorasNode(Node):
             '<li class="lora-rows__empty">No LoRA yet.</li>'
         )
         more = (
-            add_button(options, target=models.name, noun="LoRA")
+            add_button(options, models, noun="LoRA")
             if self.can_add
             else limit_note(models.spec_max_length, "LoRAs")
         )

@@ -227,7 +227,7 @@ class RowsWidget(Widget):
                 f'<div class="rows__fields">{children}</div>{buttons}</fieldset></li>'
             )
         more = (
-            add_button(options, target=bound.name, noun="row")
+            add_button(options, bound, noun="row")
             if field.can_add_row(bound.raw)
             else limit_note(field.spec.max_length, "rows")
         )

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
+from scenario_ui.forms.actions import ADD_BUTTON
 from scenario_ui.forms.bound import BoundInput, RenderOptions
 from scenario_ui.forms.html import esc
 from scenario_ui.forms.numbers import format_number
@@ -120,11 +121,12 @@ def item_buttons(options: RenderOptions, *, target: str, index: int, count: int,
     return f'<div class="item-buttons">{"".join(buttons)}</div>'
 
 
-def add_button(options: RenderOptions, *, target: str, noun: str) -> str:
+def add_button(options: RenderOptions, bound: BoundInput, *, noun: str) -> str:
     return (
         f'<button type="submit" class="button button--small" name="__action" '
-        f'value="add:{esc(target)}" formnovalidate hx-post="{esc(options.live_url)}" '
-        f'hx-target="#model-form" hx-swap="outerHTML">+ Add {noun}</button>'
+        f'value="add:{esc(bound.name)}" formnovalidate hx-post="{esc(options.live_url)}" '
+        f'hx-target="#model-form" hx-swap="outerHTML"{autofocus(bound, ADD_BUTTON)}>'
+        f"+ Add {noun}</button>"
     )
 
 

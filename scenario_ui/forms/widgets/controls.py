@@ -96,9 +96,12 @@ class ColorWidget(Widget):
     def render(self, bound: BoundInput, options: RenderOptions) -> str:
         value = esc(bound.value_text)
         placeholder = esc(bound.spec.placeholder or "#rrggbb")
+        # A colour control always holds a colour: with none chosen it is marked empty and
+        # drawn as "no colour", not as the black it must hold.
+        empty = "" if value else " data-empty"
         return (
             f'<div class="color-field"><input type="color" value="{value or "#000000"}" '
-            f'data-mirror="{bound.html_id}" aria-hidden="true" tabindex="-1">'
+            f'data-mirror="{bound.html_id}" aria-hidden="true" tabindex="-1"{empty}>'
             f'<input type="text" name="{esc(bound.name)}" value="{value}" {bound.attrs} '
             f'placeholder="{placeholder}" pattern="#[0-9a-fA-F]{{6}}" spellcheck="false"></div>'
         )
@@ -181,7 +184,7 @@ class ListWidget(Widget):
             for index, text in enumerate(texts)
         )
         more = (
-            add_button(options, target=bound.name, noun="item")
+            add_button(options, bound, noun="item")
             if bound.can_add_item
             else limit_note(bound.max_items, "items")
         )
@@ -227,7 +230,7 @@ class ModelPickerWidget(Widget):
         more = ""
         if multiple:
             more = (
-                add_button(options, target=bound.name, noun="model")
+                add_button(options, bound, noun="model")
                 if bound.can_add_item
                 else limit_note(bound.max_items, "models")
             )

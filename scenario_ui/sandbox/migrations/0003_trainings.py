@@ -5,28 +5,56 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('sandbox', '0002_jobs_and_assets'),
+        ("sandbox", "0002_jobs_and_assets"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='SandboxTraining',
+            name="SandboxTraining",
             fields=[
-                ('id', models.CharField(default=scenario_ui.sandbox.models.new_job_id, max_length=40, primary_key=True, serialize=False)),
-                ('model_id', models.CharField(db_index=True, max_length=100)),
-                ('family', models.CharField(help_text='The key of the trainer family.', max_length=32)),
-                ('parameters', models.JSONField(help_text='The parameters trained with, stored ones merged.')),
-                ('created_at', models.DateTimeField(db_index=True)),
-                ('duration_seconds', models.FloatField(help_text='Time from the trigger to trained.')),
-                ('fails', models.BooleanField(default=False, help_text='The concept prompt asked it to fail.')),
-                ('canceled_at', models.DateTimeField(blank=True, null=True)),
-                ('cost', models.FloatField(help_text='Creative units charged for the training.')),
-                ('settled', models.BooleanField(db_index=True, default=False, help_text="It ended and the model's record holds the outcome: reads stop updating it.")),
+                (
+                    "id",
+                    models.CharField(
+                        default=scenario_ui.sandbox.models.new_job_id,
+                        max_length=40,
+                        primary_key=True,
+                        serialize=False,
+                    ),
+                ),
+                ("model_id", models.CharField(db_index=True, max_length=100)),
+                (
+                    "family",
+                    models.CharField(help_text="The key of the trainer family.", max_length=32),
+                ),
+                (
+                    "parameters",
+                    models.JSONField(help_text="The parameters trained with, stored ones merged."),
+                ),
+                ("created_at", models.DateTimeField(db_index=True)),
+                (
+                    "duration_seconds",
+                    models.FloatField(help_text="Time from the trigger to trained."),
+                ),
+                (
+                    "fails",
+                    models.BooleanField(
+                        default=False, help_text="The concept prompt asked it to fail."
+                    ),
+                ),
+                ("canceled_at", models.DateTimeField(blank=True, null=True)),
+                ("cost", models.FloatField(help_text="Creative units charged for the training.")),
+                (
+                    "settled",
+                    models.BooleanField(
+                        db_index=True,
+                        default=False,
+                        help_text="It ended and the model's record holds the outcome: reads stop updating it.",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'sandbox training',
+                "verbose_name": "sandbox training",
             },
         ),
     ]

@@ -6,46 +6,75 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('sandbox', '0003_trainings'),
+        ("sandbox", "0003_trainings"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='SandboxWebhookEndpoint',
+            name="SandboxWebhookEndpoint",
             fields=[
-                ('id', models.CharField(default=scenario_ui.sandbox.models.new_webhook_endpoint_id, max_length=40, primary_key=True, serialize=False)),
-                ('project_id', models.CharField(db_index=True, max_length=100)),
-                ('url', models.URLField(max_length=2000)),
-                ('description', models.CharField(blank=True, max_length=500)),
-                ('enabled_events', models.JSONField(default=list)),
-                ('secret', models.CharField(max_length=100)),
-                ('created_at', models.DateTimeField()),
+                (
+                    "id",
+                    models.CharField(
+                        default=scenario_ui.sandbox.models.new_webhook_endpoint_id,
+                        max_length=40,
+                        primary_key=True,
+                        serialize=False,
+                    ),
+                ),
+                ("project_id", models.CharField(db_index=True, max_length=100)),
+                ("url", models.URLField(max_length=2000)),
+                ("description", models.CharField(blank=True, max_length=500)),
+                ("enabled_events", models.JSONField(default=list)),
+                ("secret", models.CharField(max_length=100)),
+                ("created_at", models.DateTimeField()),
             ],
         ),
         migrations.CreateModel(
-            name='SandboxCallCount',
+            name="SandboxCallCount",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('route', models.CharField(max_length=200)),
-                ('method', models.CharField(max_length=10)),
-                ('count', models.PositiveBigIntegerField(default=0)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("route", models.CharField(max_length=200)),
+                ("method", models.CharField(max_length=10)),
+                ("count", models.PositiveBigIntegerField(default=0)),
             ],
             options={
-                'constraints': [models.UniqueConstraint(fields=('route', 'method'), name='one_count_per_route')],
+                "constraints": [
+                    models.UniqueConstraint(fields=("route", "method"), name="one_count_per_route")
+                ],
             },
         ),
         migrations.CreateModel(
-            name='SandboxWebhookEvent',
+            name="SandboxWebhookEvent",
             fields=[
-                ('id', models.CharField(default=scenario_ui.sandbox.models.new_webhook_event_id, max_length=40, primary_key=True, serialize=False)),
-                ('type', models.CharField(max_length=100)),
-                ('payload', models.JSONField(default=dict)),
-                ('status', models.CharField(default='created', max_length=20)),
-                ('attempts', models.JSONField(default=list)),
-                ('created_at', models.DateTimeField()),
-                ('endpoint', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='events', to='sandbox.sandboxwebhookendpoint')),
+                (
+                    "id",
+                    models.CharField(
+                        default=scenario_ui.sandbox.models.new_webhook_event_id,
+                        max_length=40,
+                        primary_key=True,
+                        serialize=False,
+                    ),
+                ),
+                ("type", models.CharField(max_length=100)),
+                ("payload", models.JSONField(default=dict)),
+                ("status", models.CharField(default="created", max_length=20)),
+                ("attempts", models.JSONField(default=list)),
+                ("created_at", models.DateTimeField()),
+                (
+                    "endpoint",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="events",
+                        to="sandbox.sandboxwebhookendpoint",
+                    ),
+                ),
             ],
         ),
     ]
