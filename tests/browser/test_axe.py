@@ -9,6 +9,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.browser.conftest import axe_violations
+from tests.browser.worker import work_until
 
 pytestmark = pytest.mark.browser
 
@@ -51,9 +52,8 @@ def test_job_and_jobs_pages(
     page.get_by_role("textbox", name="Prompt", exact=True).fill("a lighthouse")
     page.get_by_role("button", name="Generate").click()
     page.wait_for_url(re.compile(r"/jobs/\d+/$"))
-    expect(page.get_by_role("list", name="Results").get_by_role("img")).to_have_count(
-        1, timeout=15_000
-    )
+    images = page.get_by_role("list", name="Results").get_by_role("img")
+    work_until(page, lambda: images.count() == 1)
     found = {"job": axe_violations(page)}
     page.goto(f"{live_server.url}/jobs/")
     found["jobs"] = axe_violations(page)

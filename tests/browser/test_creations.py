@@ -9,6 +9,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.browser.conftest import axe_violations
+from tests.browser.worker import work_until
 
 pytestmark = pytest.mark.browser
 
@@ -18,7 +19,8 @@ def generate(page: Page, live_server: Any, model: str, text: str) -> None:
     page.locator("#model-form textarea").first.fill(text)
     page.locator('#model-form button[name="__submit"]').click()
     page.wait_for_url(re.compile(r"/jobs/\d+/$"))
-    expect(page.locator("#job-status .status")).to_have_text("Succeeded", timeout=15_000)
+    status = page.locator("#job-status .status")
+    work_until(page, lambda: status.inner_text() == "Succeeded")
 
 
 @pytest.fixture

@@ -8,6 +8,8 @@ from typing import Any
 import pytest
 from playwright.sync_api import Page, expect
 
+from tests.browser.worker import work_until
+
 pytestmark = pytest.mark.browser
 
 
@@ -28,11 +30,9 @@ def test_rows_show_what_was_asked_and_filter(
     page.goto(f"{live_server.url}/jobs/")
     rows = page.locator("#jobs-table tbody tr")
     expect(rows).to_have_count(2)
-    expect(rows.filter(has_text="a lighthouse at dawn").locator("img")).to_have_count(
-        1, timeout=15_000
-    )
+    thumbnail = rows.filter(has_text="a lighthouse at dawn").locator("img")
     failed = rows.filter(has_text="please fail now")
-    expect(failed).to_contain_text("Failed", timeout=15_000)
+    work_until(page, lambda: thumbnail.count() == 1 and "Failed" in failed.inner_text())
     expect(failed).to_contain_text("Charged")
 
     page.get_by_label("Status").select_option(label="Failed")

@@ -60,7 +60,7 @@ def test_a_training_is_estimated_started_and_watched_to_the_end(
     expect(page.locator(".facts div").filter(has_text="Status").locator("dd")).to_have_text(
         "trained"
     )
-    expect(page.locator("#training-refusal")).to_contain_text("already trained")
+    expect(page.locator("#training-refusal")).to_contain_text("retraining is not offered")
     assert csp_violations == []
 
 
