@@ -11,10 +11,9 @@ from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
 
+from scenario_ui.accounts.demo_names import DEFAULT_DEMO_PASSWORD, DEMO_USERNAME
 from scenario_ui.team.roles import Role, set_role
 
-DEMO_USERNAME = "demo"
-DEFAULT_DEMO_PASSWORD = "scenario-demo"
 # The demo team, by username: a lead, two members and a viewer.
 DEMO_TEAM: dict[str, Role] = {
     "demo-lead": Role.LEAD,

@@ -27,7 +27,7 @@ from typing import Final
 from playwright._impl._api_structures import SetCookieParam
 from playwright.sync_api import Playwright, sync_playwright
 
-from scenario_ui.accounts.demo_user import DEMO_USERNAME
+from scenario_ui.accounts.demo_names import DEMO_USERNAME
 from scenario_ui.benchmarks.browser_run import AnchorPage, OurPage, PageKind, measure_run
 from scenario_ui.benchmarks.chromium import VIEWPORT, chromium_version, cookie_header, sign_in
 from scenario_ui.benchmarks.definitions import DEFINITIONS, BenchDefinition, pick

@@ -23,7 +23,7 @@ from typing import Final
 
 from playwright.sync_api import Playwright, sync_playwright
 
-from scenario_ui.accounts.demo_user import DEMO_USERNAME
+from scenario_ui.accounts.demo_names import DEMO_USERNAME
 from scenario_ui.benchmarks.browser_run import OurPage
 from scenario_ui.benchmarks.chromium import cookie_header, fresh_chromium, sign_in
 from scenario_ui.benchmarks.definitions import FLUX
