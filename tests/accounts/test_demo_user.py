@@ -4,7 +4,8 @@ import pytest
 from django.contrib.auth import authenticate, get_user_model
 from django.core.management import call_command
 
-from scenario_ui.accounts.demo_user import DEFAULT_DEMO_PASSWORD, ensure_demo_team, ensure_demo_user
+from scenario_ui.accounts.demo_names import DEFAULT_DEMO_PASSWORD
+from scenario_ui.accounts.demo_user import ensure_demo_team, ensure_demo_user
 from scenario_ui.team.models import AuditEntry
 from scenario_ui.team.roles import Role, role_of
 
