@@ -12,7 +12,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from django.contrib.auth.models import User
-from django.core.files.uploadedfile import UploadedFile
 from django.urls import reverse
 
 from scenario_ui.authoring import engine
@@ -35,8 +34,7 @@ from scenario_ui.web.attempts import (
     record_attempt,
     send_once,
 )
-
-type FileData = Mapping[str, list[UploadedFile[bytes]]]
+from scenario_ui.web.form_posts import FileData
 
 
 @dataclass(frozen=True)
@@ -170,7 +168,7 @@ def _save_sandbox_model(draft: Draft, definition: ModelDefinition) -> str:
 
 
 def _as_data_urls(
-    uploads: Mapping[str, list[engine.Upload]], chosen: Mapping[str, list[UploadedFile[bytes]]]
+    uploads: Mapping[str, list[engine.Upload]], chosen: FileData
 ) -> dict[engine.Upload, str]:
     """Chosen files travel inline: the sandbox stores data URLs as assets, as the API does."""
     inline: dict[engine.Upload, str] = {}

@@ -11,7 +11,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from django.contrib.auth.models import User
-from django.core.files.uploadedfile import UploadedFile
 
 from scenario_ui.forms.components import reshapes
 from scenario_ui.forms.fields import FormData
@@ -40,8 +39,7 @@ from scenario_ui.web.attempts import (
     record_attempt,
     send_once,
 )
-
-type FileData = Mapping[str, list[UploadedFile[bytes]]]
+from scenario_ui.web.form_posts import FileData
 
 
 @dataclass(frozen=True)
@@ -130,7 +128,7 @@ def _send(generation: Generation, form: FormView) -> SubmitResult:
 def _upload_all(
     definition: ModelDefinition,
     uploads: Mapping[str, list[Upload]],
-    chosen: Mapping[str, list[UploadedFile[bytes]]],
+    chosen: FileData,
 ) -> dict[Upload, str]:
     """Files posted with the form (JavaScript off) become assets through uploads, any size."""
     asset_ids: dict[Upload, str] = {}

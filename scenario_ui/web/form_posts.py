@@ -7,10 +7,11 @@ definition of thousands of inputs still posts while a small form cannot be flood
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from django.conf import settings
 from django.core.exceptions import TooManyFieldsSent
+from django.core.files.uploadedfile import UploadedFile
 from django.http import HttpRequest
 
 from scenario_ui.forms.fields import FormData
@@ -20,6 +21,9 @@ from scenario_ui.schema import InputBase, InputsArrayInput, ModelDefinition
 # rows and the form's own fields.
 FIELDS_FOR_ANY_FORM = 1000
 FIELDS_PER_INPUT = 20
+
+# A posted form's files by field name, as `request.FILES` holds them (its `getlist`).
+type FileData = Mapping[str, list[UploadedFile[bytes]]]
 
 
 def field_limit(definition: ModelDefinition) -> int:
