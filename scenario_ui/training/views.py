@@ -133,7 +133,7 @@ def progress(request: HtmxHttpRequest, model_id: str) -> HttpResponse:
     require_own_training(user, model_id)
     live = live_monitor(user, current_model(user, model_id))
     if live.monitor.status != request.GET.get(SHOWN_STATUS, live.monitor.status):
-        return _reload_page()
+        return HttpResponseClientRefresh()
     if (same := unchanged(request, live.version)) is not None:
         return same
     status = 200 if live.monitor.is_active else STOP_POLLING
@@ -162,7 +162,7 @@ def cancel(request: HtmxHttpRequest, model_id: str) -> HttpResponse:
     if not request.htmx:
         return redirect("training:train", model_id=model_id)
     # A canceled model can be trained again: the whole page changes, so reload it.
-    return _reload_page()
+    return HttpResponseClientRefresh()
 
 
 def _page_context(request: HttpRequest, page: TrainPage) -> dict[str, object]:
@@ -177,10 +177,6 @@ def _page_context(request: HttpRequest, page: TrainPage) -> dict[str, object]:
 
 def _monitor_context(model_id: str, live: LiveMonitor) -> dict[str, object]:
     return {"model_id": model_id, "monitor": live.monitor, "live": live}
-
-
-def _reload_page() -> HttpResponse:
-    return HttpResponseClientRefresh()
 
 
 def _render_review(
