@@ -32,6 +32,10 @@ class Need(Enum):
     )
     BUDGETS = ("team.change_budget", f"Budgets are set by leads. {_ASK}")
     AUDIT = ("team.view_auditentry", f"The audit trail is for leads. {_ASK}")
+    OVERSEE = (
+        "team.oversee_team",
+        f"The team dashboard (everyone's jobs, spend and trainings) is for leads. {_ASK}",
+    )
 
     def __init__(self, permission: str, refusal: str) -> None:
         self.permission = permission
@@ -43,7 +47,7 @@ PREVIEW_ONLY = (
     "Preview only: your role (viewer) cannot generate, which spends credits. "
     "A lead can make you a member."
 )
-OVERSEE_TEAM = "team.oversee_team"
+OVERSEE_TEAM = Need.OVERSEE.permission
 
 
 def requires[R: HttpRequest, **P](
