@@ -14,7 +14,7 @@ from typing import Any, Final
 from django.contrib.auth.models import User
 from django.db.models import QuerySet
 
-from scenario_ui.generate.models import Generation
+from scenario_ui.generate.models import PROMPT_FIELDS, Generation
 from scenario_ui.generate.tracking import results
 from scenario_ui.training.models import Training
 
@@ -37,8 +37,6 @@ STATUS_GROUPS: Final[dict[str, tuple[str, tuple[str, ...]]]] = {
     "canceled": ("Canceled", (Status.CANCELED,)),
     "unknown": ("Status unknown", (Status.UNKNOWN,)),
 }
-# The request fields that say what was asked, in the order they are looked for.
-PROMPT_FIELDS: Final = ("prompt", "instruction", "text", "conceptPrompt")
 EXCERPT_LENGTH: Final = 80
 # A model's status, as a training's end: the API's words, for a person.
 TRAINED_STATUS_LABELS: Final = {

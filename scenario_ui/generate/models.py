@@ -5,8 +5,13 @@ from typing import ClassVar
 
 from django.conf import settings
 from django.db import models
+from django.db.models.fields.json import KT
+from django.db.models.functions import Coalesce, NullIf
 
 TERMINAL = ("success", "failure", "canceled")
+# The request fields that say what was asked, in the order they are looked for.
+PROMPT_FIELDS = ("prompt", "instruction", "text", "conceptPrompt")
+_TEXT = models.TextField()
 
 
 class FollowedJob(models.Model):
@@ -72,10 +77,30 @@ class Generation(FollowedJob):
     checked_at = models.DateTimeField(null=True, blank=True)
     # The result assets as `tracking.ResultAsset` fields, read once by the worker on success.
     results = models.JSONField(default=list)
+    # The request's prompt, kept by the database itself from `request_body` (every write,
+    # bulk ones and the sweep's imports included) so the team feed can search it.
+    prompt = models.GeneratedField(
+        expression=Coalesce(
+            *(
+                NullIf(KT(f"request_body__{name}"), models.Value(""), output_field=_TEXT)
+                for name in PROMPT_FIELDS
+            ),
+            models.Value(""),
+            output_field=_TEXT,
+        ),
+        output_field=models.TextField(),
+        db_persist=True,
+    )
 
     class Meta:
         ordering: ClassVar[list[str]] = ["-created_at"]
-        indexes: ClassVar[list[models.Index]] = [models.Index(fields=["user", "-created_at"])]
+        # The team feed reads newest first, by any of its filters (`team.feed`).
+        indexes: ClassVar[list[models.Index]] = [
+            models.Index(fields=["user", "-created_at"]),
+            models.Index(fields=["-created_at", "-id"], name="generation_newest"),
+            models.Index(fields=["model_id", "-created_at"], name="generation_model_newest"),
+            models.Index(fields=["status", "-created_at"], name="generation_status_newest"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.model_name or self.model_id} ({self.status})"

@@ -36,6 +36,10 @@ class Training(models.Model):
 
     class Meta:
         ordering: ClassVar[list[str]] = ["-created_at"]
+        # The team feed reads newest first (`team.feed`).
+        indexes: ClassVar[list[models.Index]] = [
+            models.Index(fields=["-created_at", "-id"], name="training_newest"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.model_name or self.model_id} training ({self.outcome})"

@@ -109,6 +109,9 @@ ACCESS: dict[str, Access] = {
     "authoring:run_output": Access.PRIVATE,
     "team:budgets": Access.LEAD,
     "team:audit": Access.LEAD,
+    "team:feed": Access.LEAD,
+    "team:feed_csv": Access.LEAD,
+    "team:feed_row": Access.LEAD,
     # For load balancers: says only whether the database, the cache and a worker work.
     "worker:healthz": Access.PUBLIC,
     # Scenario's deliveries: only the endpoint's unguessable token opens it (404 otherwise).
@@ -260,6 +263,7 @@ def world(seeded_sandbox: None) -> World:
         },
         "worker": {"token": hook.token},
         "library": {"model_id": LUMEN, "pk": str(uploaded.pk)},
+        "team": {"kind": "generation"},
     }
     return World(users=users, samples=samples)
 
