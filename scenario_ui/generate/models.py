@@ -100,6 +100,12 @@ class Generation(FollowedJob):
             models.Index(fields=["-created_at", "-id"], name="generation_newest"),
             models.Index(fields=["model_id", "-created_at"], name="generation_model_newest"),
             models.Index(fields=["status", "-created_at"], name="generation_status_newest"),
+            # "Hide finished": the few unfinished jobs among 100,000 finished ones.
+            models.Index(
+                fields=["-created_at"],
+                condition=~models.Q(status__in=TERMINAL),
+                name="generation_unfinished_newest",
+            ),
         ]
 
     def __str__(self) -> str:

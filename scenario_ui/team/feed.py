@@ -32,7 +32,6 @@ PAGE_SIZE: Final = 50
 # Rows read from the database at a time by the CSV export.
 EXPORT_CHUNK: Final = 1000
 _CURSOR = re.compile(r"^(generation|training)-(\d{1,20})-(\d{1,20})$")
-_UNFINISHED = [status for status in GENERATION_STATUSES if status not in TERMINAL]
 # A training's status before its model is read is its request's outcome.
 _OUTCOMES = set(Training.Outcome.values)
 
@@ -92,8 +91,8 @@ def feed_page(*, filters: FeedFilters, cursor: str = "") -> FeedPage:
     generations = matching_generations(filters, after=after)
     trainings = matching_trainings(filters, after=after)
     read = [
-        *(generation_row(g) for g in (generations[: PAGE_SIZE + 1] if generations else [])),
-        *(training_row(t) for t in (trainings[: PAGE_SIZE + 1] if trainings else [])),
+        *(generation_row(g) for g in _first(generations, PAGE_SIZE + 1)),
+        *(training_row(t) for t in _first(trainings, PAGE_SIZE + 1)),
     ]
     read.sort(key=lambda row: row.sort_key, reverse=True)
     shown = read[:PAGE_SIZE]
@@ -146,7 +145,8 @@ def matching_generations(
     if filters.status:
         found = found.filter(status=filters.status)
     if filters.hide_finished:
-        found = found.filter(status__in=_UNFINISHED)
+        # As the partial index's condition says it, so the database can use it.
+        found = found.exclude(status__in=TERMINAL)
     if filters.q:
         found = found.filter(prompt__icontains=filters.q)
     return _in_range(found, filters, after=after, kind="generation")
@@ -179,6 +179,11 @@ def _in_range[M: (Generation, Training)](
     if filters.range is not None:
         found = found.filter(created_at__gte=filters.range.start, created_at__lt=filters.range.end)
     return found.filter(after.older(kind)) if after is not None else found
+
+
+def _first[M: (Generation, Training)](found: QuerySet[M] | None, count: int) -> list[M]:
+    # (`is None`, never the queryset's truth: that would read every row.)
+    return [] if found is None else list(found[:count])
 
 
 def _user_id(username: str) -> int | None:
