@@ -40,6 +40,7 @@ def test_a_leads_budget_refuses_a_members_generation_and_a_viewer_only_previews(
 
     sign_in(page, base, "demo-lead")
     page.get_by_role("link", name="Team").click()
+    page.get_by_role("navigation", name="Team").get_by_role("link", name="Budgets").click()
     budget = page.get_by_label("Monthly budget of demo-member-1 (CU)")
     budget.focus()
     page.keyboard.type("1")
