@@ -100,8 +100,8 @@ def test_only_leads_see_the_team_link() -> None:
     member.force_login(user_with_role("milo", "member"))
     lead = Client()
     lead.force_login(user_with_role("lena", "lead"))
-    assert "/team/budgets/" not in member.get("/studio/").content.decode()
-    assert 'href="/team/budgets/"' in lead.get("/studio/").content.decode()
+    assert 'href="/team/"' not in member.get("/studio/").content.decode()
+    assert 'href="/team/"' in lead.get("/studio/").content.decode()
 
 
 def test_the_audit_trail_pages_newest_first(lead: Client) -> None:
