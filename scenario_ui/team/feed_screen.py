@@ -23,6 +23,8 @@ class FeedScreen:
     page: FeedPage
     # The cursor this page follows: "" for the newest page.
     cursor: str
+    # The date fields as they were sent (`range`, `from`, `to`): a refused range keeps them.
+    typed: dict[str, str]
 
     @property
     def permalink(self) -> str:
@@ -43,6 +45,15 @@ class FeedScreen:
         return _url("team:feed_csv", self.filters)
 
     @property
+    def range_choice(self) -> str:
+        """The range option to show chosen: as sent (a custom one with a missing date too),
+        else the range shown."""
+        sent = self.typed["range"]
+        if sent in dict(self.choices.ranges):
+            return sent
+        return self.filters.range.preset if self.filters.range else ""
+
+    @property
     def filtered(self) -> bool:
         return bool(self.filters.query())
 
@@ -58,6 +69,7 @@ def feed_screen(params: QueryDict) -> FeedScreen:
         choices=choices,
         page=page,
         cursor="" if page.cursor_refused else cursor,
+        typed={name: params.get(name, "") for name in ("range", "from", "to")},
     )
 
 

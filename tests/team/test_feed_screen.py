@@ -36,3 +36,12 @@ def test_a_refused_cursor_is_not_kept() -> None:
     screen = feed_screen(QueryDict("cursor=garbage"))
     assert screen.page.cursor_refused
     assert (screen.cursor, screen.permalink, screen.filtered) == ("", "/team/", False)
+
+
+def test_a_refused_custom_range_keeps_what_was_typed() -> None:
+    screen = feed_screen(QueryDict("range=custom&from=2026-11-01"))
+    assert screen.problems == ["A custom range needs both dates as YYYY-MM-DD (From and To)."]
+    assert screen.typed == {"range": "custom", "from": "2026-11-01", "to": ""}
+    assert screen.range_choice == "custom"
+    assert feed_screen(QueryDict("range=year")).range_choice == "30d"
+    assert feed_screen(QueryDict("")).range_choice == ""
