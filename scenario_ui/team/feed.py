@@ -24,7 +24,13 @@ from scenario_ui.team.feed_filters import (
     TRAINING_STATUSES,
     FeedFilters,
 )
-from scenario_ui.team.feed_rows import KIND_RANKS, FeedRow, generation_row, training_row
+from scenario_ui.team.feed_rows import (
+    KIND_RANKS,
+    FeedRow,
+    feed_order,
+    generation_row,
+    training_row,
+)
 from scenario_ui.training.models import Training
 from scenario_ui.training.monitor import FINISHED_STATUSES
 
@@ -90,12 +96,13 @@ def feed_page(*, filters: FeedFilters, cursor: str = "") -> FeedPage:
     after = Cursor.parse(cursor) if cursor else None
     generations = matching_generations(filters, after=after)
     trainings = matching_trainings(filters, after=after)
-    read = [
-        *(generation_row(g) for g in _first(generations, PAGE_SIZE + 1)),
-        *(training_row(t) for t in _first(trainings, PAGE_SIZE + 1)),
+    # Ordered as records first, so only the rows shown are built.
+    read: list[tuple[tuple[datetime, int, int], Generation | Training]] = [
+        *((_key(g, "generation"), g) for g in _first(generations, PAGE_SIZE + 1)),
+        *((_key(t, "training"), t) for t in _first(trainings, PAGE_SIZE + 1)),
     ]
-    read.sort(key=lambda row: row.sort_key, reverse=True)
-    shown = read[:PAGE_SIZE]
+    read.sort(key=lambda pair: pair[0], reverse=True)
+    shown = [_row(record) for _, record in read[:PAGE_SIZE]]
     more = len(read) > PAGE_SIZE
     return FeedPage(
         rows=shown,
@@ -179,6 +186,14 @@ def _in_range[M: (Generation, Training)](
     if filters.range is not None:
         found = found.filter(created_at__gte=filters.range.start, created_at__lt=filters.range.end)
     return found.filter(after.older(kind)) if after is not None else found
+
+
+def _key(record: Generation | Training, kind: str) -> tuple[datetime, int, int]:
+    return feed_order(created_at=record.created_at, kind=kind, pk=record.pk)
+
+
+def _row(record: Generation | Training) -> FeedRow:
+    return generation_row(record) if isinstance(record, Generation) else training_row(record)
 
 
 def _first[M: (Generation, Training)](found: QuerySet[M] | None, count: int) -> list[M]:

@@ -19,6 +19,11 @@ from scenario_ui.training.monitor import monitor_for
 KIND_RANKS: Final = {"generation": 1, "training": 0}
 
 
+def feed_order(*, created_at: datetime, kind: str, pk: int) -> tuple[datetime, int, int]:
+    """The feed's order, newest first when reversed; total, across both tables."""
+    return (created_at, KIND_RANKS[kind], pk)
+
+
 @dataclass(frozen=True)
 class FeedRow:
     kind: str
@@ -44,7 +49,7 @@ class FeedRow:
 
     @property
     def sort_key(self) -> tuple[datetime, int, int]:
-        return (self.created_at, KIND_RANKS[self.kind], self.pk)
+        return feed_order(created_at=self.created_at, kind=self.kind, pk=self.pk)
 
     @property
     def version(self) -> str:
