@@ -21,7 +21,8 @@ from scenario_ui.web.htmx import STOP_POLLING, HtmxHttpRequest
 @require_GET
 def feed(request: HtmxHttpRequest) -> HttpResponse:
     screen = feed_screen(request.GET)
-    if not request.htmx or request.htmx.boosted:
+    # htmx restoring a page it no longer holds (the Back button) wants all of it.
+    if not request.htmx or request.htmx.boosted or request.htmx.history_restore_request:
         return render(request, "team/feed.html", {"screen": screen, "poll_seconds": POLL_SECONDS})
     # The form's own URL carries every field, empty ones too: the address bar gets the
     # short permalink instead.

@@ -85,6 +85,11 @@ def test_htmx_gets_the_results_alone_and_the_short_permalink(lead: Client) -> No
     assert fragment.one("a", download="").get("href") == "/team/feed.csv?user=ann&status=failure"
 
 
+def test_a_history_restore_gets_the_whole_page(lead: Client) -> None:
+    restore = {**HTMX, "HX-History-Restore-Request": "true"}
+    assert html_of(lead.get(FEED, headers=restore)).one("h1").text == "Team activity"
+
+
 def test_a_permalink_shows_its_filters_chosen(lead: Client) -> None:
     user_with_role("ann", "member")
     page = html_of(lead.get(FEED, {"user": "ann", "status": "failure", "hide_finished": "1"}))
