@@ -8,6 +8,8 @@ from typing import Any
 import pytest
 from playwright.sync_api import Page, expect
 
+from tests.browser.conftest import axe_violations
+
 pytestmark = pytest.mark.browser
 
 
@@ -60,6 +62,8 @@ def test_a_lead_filters_the_feed_to_one_users_failed_jobs(
     expect(page.get_by_role("link", name="Export CSV")).to_have_attribute(
         "href", "/team/feed.csv?user=demo-member-1&status=failure"
     )
+
+    assert axe_violations(page) == []
 
     # The permalink opens the same view, and the row leads to the job's page.
     page.goto(f"{base}/team/?user=demo-member-1&status=failure")
