@@ -33,7 +33,7 @@ def csv_cells(row: FeedRow) -> tuple[object, ...]:
         row.status,
         "" if row.progress_percent is None else row.progress_percent,
         "" if row.creative_units is None else row.creative_units,
-        row.prompt,
+        row.full_prompt,
         row.thumbnail.url if row.thumbnail else "",
         row.job_url,
     )

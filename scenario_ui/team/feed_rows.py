@@ -40,7 +40,9 @@ class FeedRow:
     # None when a bar says nothing (not started, failed...).
     progress_percent: int | None
     creative_units: float | None
+    # The excerpt a row shows; the export has the whole prompt.
     prompt: str
+    full_prompt: str
     thumbnail: Thumbnail | None
     # A failed job's charge, a training's stage: "" when there is nothing to add.
     note: str
@@ -81,6 +83,7 @@ def generation_row(generation: Generation) -> FeedRow:
         progress_percent=progress,
         creative_units=generation.creative_units,
         prompt=shown.prompt,
+        full_prompt=generation.prompt,
         thumbnail=shown.thumbnail,
         note=shown.charge,
         created_at=generation.created_at,
@@ -115,6 +118,7 @@ def training_row(training: Training) -> FeedRow:
         else None,
         creative_units=training.creative_units,
         prompt="",
+        full_prompt="",
         thumbnail=None,
         note=note,
         created_at=training.created_at,

@@ -14,7 +14,8 @@ pytestmark = pytest.mark.django_db
 
 def test_a_generation_line_has_every_column() -> None:
     ann = user_with_role("ann", "member")
-    made = generation(ann, prompt="a fox", results=[IMAGE], creative_units=2.5)
+    long_prompt = "a fox " * 30
+    made = generation(ann, prompt=long_prompt, results=[IMAGE], creative_units=2.5)
     cells = dict(zip(HEADER, csv_cells(generation_row(made)), strict=True))
     assert cells == {
         "created_at": made.created_at.isoformat(),
@@ -26,7 +27,7 @@ def test_a_generation_line_has_every_column() -> None:
         "status": "success",
         "progress_percent": 100,
         "creative_units": 2.5,
-        "prompt": "a fox",
+        "prompt": long_prompt,
         "first_output_url": "/a/1.png",
         "page": f"/jobs/{made.pk}/",
     }
