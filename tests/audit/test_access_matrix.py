@@ -109,6 +109,10 @@ ACCESS: dict[str, Access] = {
     "authoring:run_output": Access.PRIVATE,
     "team:budgets": Access.LEAD,
     "team:audit": Access.LEAD,
+    "team:audit_csv": Access.LEAD,
+    "team:cancel": Access.LEAD,
+    "team:resubmit": Access.LEAD,
+    "team:dismiss_credit_alert": Access.LEAD,
     # For load balancers: says only whether the database, the cache and a worker work.
     "worker:healthz": Access.PUBLIC,
     # Scenario's deliveries: only the endpoint's unguessable token opens it (404 otherwise).
@@ -132,6 +136,8 @@ ACCESS: dict[str, Access] = {
     "sandbox:webhook-endpoints": Access.API_KEY,
     "sandbox:webhook-endpoint": Access.API_KEY,
     "sandbox:webhook-events": Access.API_KEY,
+    "sandbox:team-webhook-endpoints": Access.API_KEY,
+    "sandbox:team-webhook-endpoint": Access.API_KEY,
     "sandbox:stats": Access.API_KEY,
     "sandbox:uploads-create": Access.API_KEY,
     "sandbox:upload-detail": Access.API_KEY,
@@ -257,8 +263,10 @@ def world(seeded_sandbox: None) -> World:
             "image_id": asset_id,
             "project_id": "proj_sandbox",
             "endpoint_id": remote.id,
+            "team_id": "team_sandbox",
         },
         "worker": {"token": hook.token},
+        "team": {"kind": "generation"},
         "library": {"model_id": LUMEN, "pk": str(uploaded.pk)},
     }
     return World(users=users, samples=samples)
