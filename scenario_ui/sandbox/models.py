@@ -191,10 +191,12 @@ def new_webhook_event_id() -> str:
 
 
 class SandboxWebhookEndpoint(models.Model):
-    """A project's webhook endpoint (`projects/{id}/webhook-endpoints`)."""
+    """A project's webhook endpoint (`projects/{id}/webhook-endpoints`), or a team's
+    (`teams/{id}/webhook-endpoints`): `project_id` then holds the team's id."""
 
     id = models.CharField(primary_key=True, max_length=40, default=new_webhook_endpoint_id)
     project_id = models.CharField(max_length=100, db_index=True)
+    owner_type = models.CharField(max_length=10, default="project")
     url = models.URLField(max_length=2000)
     description = models.CharField(max_length=500, blank=True)
     enabled_events = models.JSONField(default=list)

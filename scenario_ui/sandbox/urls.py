@@ -50,6 +50,16 @@ urlpatterns = [
         views_webhooks.webhook_events,
         name="webhook-events",
     ),
+    path(
+        "teams/<str:team_id>/webhook-endpoints",
+        views_webhooks.team_webhook_endpoints,
+        name="team-webhook-endpoints",
+    ),
+    path(
+        "teams/<str:team_id>/webhook-endpoints/<str:endpoint_id>",
+        views_webhooks.team_webhook_endpoint,
+        name="team-webhook-endpoint",
+    ),
     path("_stats", views_webhooks.call_stats, name="stats"),
     path("uploads", views.create_upload, name="uploads-create"),
     path("uploads/<str:upload_id>", views.retrieve_upload, name="upload-detail"),

@@ -30,7 +30,7 @@ def command(*args: str) -> str:
 @pytest.fixture
 def endpoint(db: None) -> WebhookEndpoint:
     command("register", "--base-url", "http://testserver")
-    return WebhookEndpoint.objects.get()
+    return WebhookEndpoint.objects.get(owner_type=WebhookEndpoint.Owner.PROJECT)
 
 
 def hook_url(endpoint: WebhookEndpoint) -> str:
@@ -43,7 +43,7 @@ def event(job_id: str, event_id: str = "evt_1", **fields: Any) -> str:
 
 
 def test_register_list_and_remove_through_the_sdk(endpoint: WebhookEndpoint) -> None:
-    remote = SandboxWebhookEndpoint.objects.get()
+    remote = SandboxWebhookEndpoint.objects.get(owner_type="project")
     assert endpoint.endpoint_id == remote.id
     assert endpoint.url == f"http://testserver/hooks/scenario/{endpoint.token}/" == remote.url
     assert endpoint.secret == remote.secret
@@ -54,7 +54,8 @@ def test_register_list_and_remove_through_the_sdk(endpoint: WebhookEndpoint) -> 
     )
     assert command("list").split()[:3] == [remote.id, "ours", remote.url]
     command("remove", remote.id)
-    assert SandboxWebhookEndpoint.objects.count() == WebhookEndpoint.objects.count() == 0
+    assert not SandboxWebhookEndpoint.objects.filter(owner_type="project").exists()
+    assert not WebhookEndpoint.objects.filter(owner_type=WebhookEndpoint.Owner.PROJECT).exists()
 
 
 def test_a_wrong_token_is_404_and_records_nothing(
