@@ -128,3 +128,34 @@ def test_the_sandbox_delivers_and_the_page_shows_success_without_waiting(
     generation.refresh_from_db()
     assert generation.status == "success"
     assert generation.results
+
+
+def test_the_teams_credit_alert_is_registered_delivered_and_kept_for_the_leads(
+    client: Client,
+    endpoint: WebhookEndpoint,
+    user: User,
+    monkeypatch: pytest.MonkeyPatch,
+    settings: Any,
+) -> None:
+    from scenario_ui.team.models import CreditAlert
+
+    team = WebhookEndpoint.objects.get(owner_type=WebhookEndpoint.Owner.TEAM)
+    remote = SandboxWebhookEndpoint.objects.get(owner_type="team")
+    assert (team.endpoint_id, remote.project_id) == (remote.id, "team_sandbox")
+    assert remote.enabled_events == ["team.credit.threshold.crossed"]
+    assert "already registered for http://testserver (team)" in command(
+        "register", "--if-missing", "--base-url", "http://testserver"
+    )
+
+    def post_event(url: str, body: Any) -> int:
+        return client.post(url, body, content_type="application/json").status_code
+
+    monkeypatch.setattr(sandbox_webhooks, "post_event", post_event)
+    settings.SANDBOX_TEAM_CREDIT_LIMIT = 0.01
+    submitted(user, LUMEN, {"prompt": ["a lighthouse"]})
+    [check] = enqueued("deliver_credit_alerts")
+    check.task.call()
+    assert [alert.threshold_percent for alert in CreditAlert.objects.order_by("id")] == [80, 100]
+    assert WebhookDelivery.objects.filter(event_type="team.credit.threshold.crossed").count() == 2
+    command("remove", remote.id)
+    assert not SandboxWebhookEndpoint.objects.filter(owner_type="team").exists()
