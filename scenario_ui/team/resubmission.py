@@ -40,7 +40,7 @@ def not_resubmittable(generation: Generation) -> str:
     if generation.status in RESUBMITTABLE:
         return ""
     return (
-        f"Generation #{generation.pk} is {generation.get_status_display().lower()}: only "
+        f"Generation #{generation.pk} has the status {generation.get_status_display()}: only "
         "failed or canceled generations can be resubmitted from here (use Edit and "
         "resubmit on its page to send a changed copy)."
     )
