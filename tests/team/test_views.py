@@ -277,3 +277,24 @@ def test_the_credit_alert_shows_to_leads_until_dismissed(lead: Client) -> None:
     assert "credit-alert" not in lead.get(BUDGETS).content.decode()
     elsewhere = lead.post(f"/team/alerts/{alert.pk}/dismiss/", {"next": "https://evil.test/"})
     assert elsewhere["Location"] == "/team/audit/"
+
+
+def test_a_leads_job_page_cancels_anothers_job_through_the_audited_action(
+    queue_world: Any,
+) -> None:
+    from scenario_ui.generate.models import Generation
+
+    lead, generation = queue_world
+    page = html_of(lead.get(f"/jobs/{generation.pk}/"))
+    cancel = page.one("form", where=lambda form: "Cancel job" in form.text)
+    assert cancel.get("action") == f"/team/jobs/generation/{generation.pk}/cancel/"
+    assert not page.find_all("a", href=f"/team/generations/{generation.pk}/resubmit/")
+    Generation.objects.filter(pk=generation.pk).update(status=Generation.Status.FAILURE)
+    failed = html_of(lead.get(f"/jobs/{generation.pk}/"))
+    assert failed.one("a", href=f"/team/generations/{generation.pk}/resubmit/").text == (
+        "Resubmit as is…"
+    )
+    owner = Client()
+    owner.force_login(generation.user)
+    own = html_of(owner.get(f"/jobs/{generation.pk}/"))
+    assert not own.find_all("a", href=f"/team/generations/{generation.pk}/resubmit/")
