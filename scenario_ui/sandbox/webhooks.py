@@ -147,6 +147,7 @@ def announce_credit_use() -> None:
 
 @task()
 def deliver_credit_alerts() -> None:
+    """Each threshold the month's spend has reached and no team endpoint was told of yet."""
     for payload in unannounced_thresholds():
         deliver(CREDIT_THRESHOLD_CROSSED, payload)
 

@@ -19,7 +19,7 @@ from scenario_ui.generate.submission import send_recorded
 from scenario_ui.scenario.errors import ScenarioError
 from scenario_ui.scenario.generation import CostEstimate, estimate_cost
 from scenario_ui.team.audit import record
-from scenario_ui.team.budget_check import BudgetRefusal, generation_refusal
+from scenario_ui.team.budget_check import generation_refusal
 from scenario_ui.team.budgets import Limit, OverBudget, limits_for, over_budget
 from scenario_ui.team.cancellation import JobRef, generation_ref
 from scenario_ui.team.models import AuditEntry
@@ -69,13 +69,14 @@ class ResubmitPreview:
         return dict(self.generation.request_body)
 
 
-def resubmit_preview(*, actor: User, pk: int, token: str = "") -> ResubmitPreview:
-    """Read what the confirmation shows; the dry run is asked of Scenario each time."""
+def resubmit_preview(*, actor: User, pk: int) -> ResubmitPreview:
+    """Read what the confirmation shows, with a new token for its form; the dry run is asked
+    of Scenario each time."""
     generation = get_object_or_404(Generation, pk=pk)
     owner = payer(generation, actor)
     refusal = not_resubmittable(generation)
     preview = ResubmitPreview(
-        generation=generation, owner=owner, token=token or new_token(), refusal=refusal
+        generation=generation, owner=owner, token=new_token(), refusal=refusal
     )
     if refusal:
         return preview
@@ -100,7 +101,6 @@ class NotSent:
     """Nothing was sent: refused by status, budget or Scenario, or the form expired."""
 
     message: str
-    error: ScenarioError | BudgetRefusal | None = None
 
 
 type ResubmitResult = Resubmitted | NotSent
@@ -118,7 +118,7 @@ def resubmit(*, actor: User, pk: int, token: str) -> ResubmitResult:
     body = dict(original.request_body)
     over = generation_refusal(owner, original.model_id, body)
     if over is not None:
-        return NotSent(over.message, over)
+        return NotSent(over.message)
     recorded = record_attempt(
         Generation,
         owner,
@@ -135,7 +135,7 @@ def resubmit(*, actor: User, pk: int, token: str) -> ResubmitResult:
         case Created(attempt=generation):
             problem = send_recorded(generation)
             if problem is not None:
-                return NotSent(f"Scenario refused it, nothing was sent. {problem.message}", problem)
+                return NotSent(f"Scenario refused it, nothing was sent. {problem.message}")
             _audit(actor, generation_ref(original), generation_ref(generation))
             return Resubmitted(generation)
 
