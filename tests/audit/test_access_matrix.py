@@ -109,6 +109,8 @@ ACCESS: dict[str, Access] = {
     "authoring:run_output": Access.PRIVATE,
     "team:budgets": Access.LEAD,
     "team:audit": Access.LEAD,
+    "team:spend": Access.LEAD,
+    "team:spend_csv": Access.LEAD,
     # For load balancers: says only whether the database, the cache and a worker work.
     "worker:healthz": Access.PUBLIC,
     # Scenario's deliveries: only the endpoint's unguessable token opens it (404 otherwise).
@@ -133,6 +135,7 @@ ACCESS: dict[str, Access] = {
     "sandbox:webhook-endpoint": Access.API_KEY,
     "sandbox:webhook-events": Access.API_KEY,
     "sandbox:stats": Access.API_KEY,
+    "sandbox:usages-list": Access.API_KEY,
     "sandbox:uploads-create": Access.API_KEY,
     "sandbox:upload-detail": Access.API_KEY,
     "sandbox:upload-action": Access.API_KEY,
@@ -258,6 +261,7 @@ def world(seeded_sandbox: None) -> World:
             "project_id": "proj_sandbox",
             "endpoint_id": remote.id,
         },
+        "team": {"table": "days"},
         "worker": {"token": hook.token},
         "library": {"model_id": LUMEN, "pk": str(uploaded.pk)},
     }
