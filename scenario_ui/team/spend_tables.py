@@ -9,7 +9,7 @@ from datetime import date
 from typing import Final
 
 from scenario_ui.team.ranges import DateRange
-from scenario_ui.team.spend import SpendRow, Totals, spend_rows, spend_totals
+from scenario_ui.team.spend import SpendRow, Totals, spend_rows
 
 GROUPINGS: Final = ("model", "user")
 DEFAULT_GROUPING: Final = "model"
@@ -95,7 +95,11 @@ class SpendReport:
 
 def spend_report(*, period: DateRange, by: str) -> SpendReport:
     """Everything the page shows from our records; `by` is one of GROUPINGS."""
-    rows = spend_rows(period=period)
+    previous = period.previous()
+    # One read covers both periods: the one before is only summed.
+    both = spend_rows(period=DateRange(preset="custom", first=previous.first, last=period.last))
+    rows = [row for row in both if row.day >= period.first]
+    before = Totals.of(row for row in both if row.day < period.first)
     consumers = ranked(rows, key=lambda row: (row.user_name, row.user_name))
     models = ranked(rows, key=lambda row: (row.model_key, row.model_name))
     series, days = day_stacks(
@@ -104,9 +108,7 @@ def spend_report(*, period: DateRange, by: str) -> SpendReport:
         ranking=models if by == "model" else consumers,
         key=(lambda row: row.model_key) if by == "model" else (lambda row: row.user_name),
     )
-    totals = Totals(jobs=sum(row.jobs for row in rows), cu=sum(row.cu for row in rows))
-    previous = period.previous()
-    before = spend_totals(period=previous)
+    totals = Totals.of(rows)
     return SpendReport(
         period=period,
         previous=previous,
