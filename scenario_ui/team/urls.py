@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from scenario_ui.team import views
+from scenario_ui.team import views, views_spend
 
 app_name = "team"
 
@@ -13,4 +13,6 @@ urlpatterns = [
     path("jobs/<str:kind>/<int:pk>/cancel/", views.cancel, name="cancel"),
     path("generations/<int:pk>/resubmit/", views.resubmit_view, name="resubmit"),
     path("alerts/<int:pk>/dismiss/", views.dismiss_credit_alert, name="dismiss_credit_alert"),
+    path("spend/", views_spend.spend, name="spend"),
+    path("spend/<str:table>.csv", views_spend.spend_csv, name="spend_csv"),
 ]

@@ -113,6 +113,8 @@ ACCESS: dict[str, Access] = {
     "team:cancel": Access.LEAD,
     "team:resubmit": Access.LEAD,
     "team:dismiss_credit_alert": Access.LEAD,
+    "team:spend": Access.LEAD,
+    "team:spend_csv": Access.LEAD,
     # For load balancers: says only whether the database, the cache and a worker work.
     "worker:healthz": Access.PUBLIC,
     # Scenario's deliveries: only the endpoint's unguessable token opens it (404 otherwise).
@@ -139,6 +141,7 @@ ACCESS: dict[str, Access] = {
     "sandbox:team-webhook-endpoints": Access.API_KEY,
     "sandbox:team-webhook-endpoint": Access.API_KEY,
     "sandbox:stats": Access.API_KEY,
+    "sandbox:usages-list": Access.API_KEY,
     "sandbox:uploads-create": Access.API_KEY,
     "sandbox:upload-detail": Access.API_KEY,
     "sandbox:upload-action": Access.API_KEY,
@@ -265,8 +268,8 @@ def world(seeded_sandbox: None) -> World:
             "endpoint_id": remote.id,
             "team_id": "team_sandbox",
         },
+        "team": {"table": "days", "kind": "generation"},
         "worker": {"token": hook.token},
-        "team": {"kind": "generation"},
         "library": {"model_id": LUMEN, "pk": str(uploaded.pk)},
     }
     return World(users=users, samples=samples)
