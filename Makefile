@@ -44,6 +44,8 @@ run: install
 	$(BIN)/python manage.py seed_sandbox
 	$(BIN)/python manage.py ensure_demo_user
 	$(BIN)/python manage.py sandbox_credentials --base-url http://$(HOST):$(PORT)/sandbox/v1
+	@# The demo team's last 30 days (sandbox mode only; re-running adds nothing).
+	@if [ -z "$$SCENARIO_SDK_API_KEY" ]; then $(BIN)/python manage.py seed_sandbox_history && $(BIN)/python manage.py seed_team_history; fi
 	@# The sandbox tells the app when its jobs end, as Scenario does (with real credentials,
 	@# register a public URL by hand: see README, "Deploy").
 	@if [ -z "$$SCENARIO_SDK_API_KEY" ]; then $(BIN)/python manage.py scenario_webhook register --if-missing --base-url http://$(HOST):$(PORT); fi
