@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import Any
 
 import pytest
 from django.http import QueryDict
@@ -15,17 +16,21 @@ from tests.sandbox.conftest import FrozenClock
 pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.sandbox.urls")]
 
 
+def listed(params: str) -> list[Any]:
+    jobs: Any = fetch_job_page(JobListQuery.from_params(QueryDict(params)))["jobs"]
+    return list(jobs)
+
+
 def test_past_trainings_end_as_their_models_show(
     seeded_sandbox: None, frozen_clock: FrozenClock
 ) -> None:
     SandboxTraining.objects.bulk_create(history_trainings(now=frozen_clock.moment))
     records_before = {row.id: row.record for row in SandboxModel.objects.all()}
-    query = JobListQuery.from_params(QueryDict("type=model-training&status=failure"))
-    [failed] = fetch_job_page(query)["jobs"]
+    [failed] = listed("type=model-training&status=failure")
     assert failed["metadata"]["modelId"] == "model_demo-my-hero-sdxl"
     assert "contains “fail”" in failed["metadata"]["error"]
-    every = JobListQuery.from_params(QueryDict("types=model-training,flux-model-training"))
-    statuses = sorted(job["status"] for job in fetch_job_page(every)["jobs"])
+    every = listed("types=model-training,flux-model-training")
+    statuses = sorted(job["status"] for job in every)
     assert statuses == ["failure", "success", "success"]
     models = SandboxModel.objects.filter(pk__in=[t.model_id for t in SandboxTraining.objects.all()])
     assert sorted(models.values_list("status", flat=True)) == ["failed", "trained", "trained"]
