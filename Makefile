@@ -87,6 +87,9 @@ bench: install
 	$(BIN)/python manage.py bench
 	$(BIN)/python manage.py bench_studio
 	$(BIN)/python -m scenario_ui.benchmarks.jobs $(BENCH_JOBS_ARGS)
+	@# The team dashboard on 100,000 rows: PostgreSQL only (a database of its own, dropped after).
+	@if [[ "$$DATABASE_URL" == postgres* ]]; then $(BIN)/python manage.py bench_team $(BENCH_TEAM_ARGS); \
+	else echo "bench_team skipped: it needs PostgreSQL, e.g. DATABASE_URL=postgres://postgres@127.0.0.1:5432/scenario_ui make bench"; fi
 
 # The benchmarks' extra packages (locust, ...), installed by their targets only.
 BENCH_STAMP := $(VENV)/.bench-installed

@@ -1,0 +1,82 @@
+"""`python -m scenario_ui.benchmarks.team_export PATH USERNAME`: one CSV export, streamed
+and read to the end as USERNAME, in a process of its own so its peak RSS is this
+export's alone. Prints one JSON object: status, rows, bytes, seconds, and the peak RSS
+(KiB, `ru_maxrss`) before the request and after the last byte.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import resource
+import sys
+import time
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass
+
+
+@dataclass(frozen=True)
+class Streamed:
+    status: int
+    rows: int
+    bytes: int
+
+
+@dataclass(frozen=True)
+class Export:
+    status: int
+    rows: int
+    bytes: int
+    seconds: float
+    rss_before_kib: int
+    rss_after_kib: int
+
+
+def read_through(status: int, chunks: Iterable[bytes]) -> Streamed:
+    """Count the lines and bytes of a body, one chunk at a time (keeping none)."""
+    lines = size = 0
+    for chunk in chunks:
+        lines += chunk.count(b"\n")
+        size += len(chunk)
+    # The header line is not a row.
+    return Streamed(status=status, rows=max(lines - 1, 0), bytes=size)
+
+
+def peak_rss_kib() -> int:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+
+def export(path: str, username: str) -> Export:
+    from django.contrib.auth.models import User
+    from django.http import HttpResponseBase, StreamingHttpResponse
+    from django.test import Client
+
+    client = Client()
+    client.force_login(User.objects.get(username=username))
+    before = peak_rss_kib()
+    start = time.perf_counter()
+    response: HttpResponseBase = client.get(path)
+    if isinstance(response, StreamingHttpResponse):
+        streamed = read_through(response.status_code, response.streaming_content)  # type: ignore[arg-type]
+    else:
+        streamed = read_through(response.status_code, [getattr(response, "content", b"")])
+    return Export(
+        **asdict(streamed),
+        seconds=time.perf_counter() - start,
+        rss_before_kib=before,
+        rss_after_kib=peak_rss_kib(),
+    )
+
+
+def main(argv: Sequence[str]) -> int:
+    path, username = argv
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "scenario_ui.settings")
+    import django
+
+    django.setup()
+    print(json.dumps(asdict(export(path, username))))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
