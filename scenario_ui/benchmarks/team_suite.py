@@ -68,8 +68,9 @@ def export_lines(database_url: str, data: BenchData) -> Iterator[str]:
         grown[label] = after - before
         yield f"team_export_{label}_rows {found['rows']}"
         yield f"team_export_{label}_seconds {found['seconds']:.2f}"
-        yield f"team_export_{label}_peak_rss_mib_before {before:.1f}"
-        yield f"team_export_{label}_peak_rss_mib_after {after:.1f}"
+        yield f"team_export_{label}_rss_mib_before {before:.1f}"
+        peak = "peak_rss_mib" if found["peak_reset"] else "peak_rss_mib_since_start"
+        yield f"team_export_{label}_{peak} {after:.1f}"
     if len(grown) == 2:
         # Flat: streaming all the rows costs about what a tenth of them does.
         yield f"team_export_rss_growth_all_minus_tenth_mib {grown['all'] - grown['tenth']:.1f}"

@@ -53,18 +53,23 @@ def test_export_lines_compare_all_rows_with_a_tenth(monkeypatch: pytest.MonkeyPa
 
     def exported(path: str, username: str, url: str) -> dict[str, Any]:
         before, after = peaks[path]
-        return {**answers[path], "rss_before_kib": before, "rss_after_kib": after}
+        return {
+            **answers[path],
+            "rss_before_kib": before,
+            "rss_after_kib": after,
+            "peak_reset": True,
+        }
 
     monkeypatch.setattr(team_suite, "exported", exported)
     assert exports(answers) == [
         "team_export_tenth_rows 10",
         "team_export_tenth_seconds 0.10",
-        "team_export_tenth_peak_rss_mib_before 97.7",
-        "team_export_tenth_peak_rss_mib_after 99.7",
+        "team_export_tenth_rss_mib_before 97.7",
+        "team_export_tenth_peak_rss_mib 99.7",
         "team_export_all_rows 100",
         "team_export_all_seconds 0.50",
-        "team_export_all_peak_rss_mib_before 97.7",
-        "team_export_all_peak_rss_mib_after 100.7",
+        "team_export_all_rss_mib_before 97.7",
+        "team_export_all_peak_rss_mib 100.7",
         "team_export_rss_growth_all_minus_tenth_mib 1.0",
     ]
 
