@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('sandbox', '0005_merge_0004_uploads_0004_webhooks_and_call_counts'),
+        ('sandbox', '0006_webhook_endpoint_owner'),
     ]
 
     operations = [
