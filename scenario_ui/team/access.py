@@ -14,7 +14,8 @@ from typing import Concatenate
 from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest
+from django.http.response import HttpResponseBase
 
 _ASK = "A lead or an administrator can change your role (manage.py team add, or the admin)."
 
@@ -50,16 +51,14 @@ PREVIEW_ONLY = (
 OVERSEE_TEAM = Need.OVERSEE.permission
 
 
-def requires[R: HttpRequest, **P](
+def requires[R: HttpRequest, S: HttpResponseBase, **P](
     need: Need,
-) -> Callable[
-    [Callable[Concatenate[R, P], HttpResponse]], Callable[Concatenate[R, P], HttpResponse]
-]:
-    def decorate(
-        view: Callable[Concatenate[R, P], HttpResponse],
-    ) -> Callable[Concatenate[R, P], HttpResponse]:
+) -> Callable[[Callable[Concatenate[R, P], S]], Callable[Concatenate[R, P], S]]:
+    """`S`, the view's response type, may be a streamed one (the CSV exports)."""
+
+    def decorate(view: Callable[Concatenate[R, P], S]) -> Callable[Concatenate[R, P], S]:
         @wraps(view)
-        def checked(request: R, /, *args: P.args, **kwargs: P.kwargs) -> HttpResponse:
+        def checked(request: R, /, *args: P.args, **kwargs: P.kwargs) -> S:
             user = request.user
             if not user.has_perm(need.permission):
                 # A user with no role at all is told that, whatever the page.
