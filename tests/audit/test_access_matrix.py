@@ -109,6 +109,8 @@ ACCESS: dict[str, Access] = {
     "authoring:run_output": Access.PRIVATE,
     "team:budgets": Access.LEAD,
     "team:audit": Access.LEAD,
+    "team:trainings": Access.LEAD,
+    "team:trainings_csv": Access.LEAD,
     # For load balancers: says only whether the database, the cache and a worker work.
     "worker:healthz": Access.PUBLIC,
     # Scenario's deliveries: only the endpoint's unguessable token opens it (404 otherwise).
