@@ -11,13 +11,12 @@ from __future__ import annotations
 import csv
 import io
 import re
-from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
 from django.core.management import call_command
-from django.utils import timezone
+from django.http import QueryDict
 from playwright.sync_api import Page, expect
 
 pytestmark = pytest.mark.browser
@@ -68,28 +67,29 @@ def test_a_lead_filters_the_last_30_days_resubmits_a_failed_job_and_exports_the_
 ) -> None:
     from scenario_ui.generate.models import Generation
     from scenario_ui.team.models import AuditEntry
+    from scenario_ui.team.ranges import read_range, shown_range
     from scenario_ui.training.models import Training
 
     base = live_server.url
     page.set_viewport_size({"width": width, "height": 900})
-    month_ago = timezone.now() - timedelta(days=30)
+    month_ago = shown_range(read_range(QueryDict("range=30d"))).start
     assert Generation.objects.filter(created_at__gte=month_ago).count() >= 500
 
     sign_in(page, base, "demo-lead")
     page.get_by_role("link", name="Team", exact=True).click()
     page.wait_for_url(f"{base}/team/")
-    # The last 30 days by default, everyone's, newest first.
-    expect(page.get_by_label("Submitted", exact=True)).to_have_value("30d")
+    # The last 30 days, everyone's, newest first; each filter updates the list in place and
+    # the URL with it (a permalink).
+    page.get_by_label("Submitted", exact=True).select_option("30d")
+    expect(page).to_have_url(re.compile(r"range=30d"))
     assert len(feed_rows(page)) > 0
     shown_users = set(page.locator("tbody tr td:nth-child(3)").all_inner_texts())
     assert {MEMBER, "demo-member-2"} <= shown_users
 
-    # One member's failed jobs: the filters update the list in place and the URL with it.
+    # One member's failed jobs.
     page.get_by_label("User", exact=True).select_option(MEMBER)
     page.get_by_label("Status", exact=True).select_option("failure")
-    expect(page).to_have_url(
-        re.compile(rf"user={MEMBER}.*status=failure|status=failure.*user={MEMBER}")
-    )
+    expect(page).to_have_url(re.compile(rf"(?=.*range=30d)(?=.*user={MEMBER})(?=.*status=failure)"))
     expected = Generation.objects.filter(
         user__username=MEMBER, status=Generation.Status.FAILURE, created_at__gte=month_ago
     )
