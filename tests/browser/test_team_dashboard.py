@@ -3,7 +3,8 @@
 A lead signs in on the demo team's last 30 days, filters the activity to one member's
 failed jobs, resubmits one after its dry-run cost, exports the filtered feed and looks at
 the team's trainings; a budget the lead sets then refuses a member's submission, nothing
-sent; a viewer sees no Team link and is refused every team page.
+sent; a viewer sees no Team link and is refused every team page. The trainings board
+follows a running training to its end by its own poll, with no axe-core finding.
 """
 
 from __future__ import annotations
@@ -198,4 +199,51 @@ def test_a_viewer_sees_no_team_link_and_is_refused_each_team_page(
         "A lead or an administrator can change your role"
     )
     expect(page.get_by_role("navigation", name="Team")).to_have_count(0)
+    assert csp_violations == []
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_the_trainings_board_follows_a_running_training_to_its_end(
+    page: Page, live_server: Any, demo_team: None, csp_violations: list[str], width: int
+) -> None:
+    from django.contrib.auth.models import User
+    from django.utils import timezone
+
+    from scenario_ui.training.models import Training
+    from scenario_ui.worker.heartbeat import beat
+    from tests.browser.conftest import axe_violations
+
+    beat()
+    running = Training.objects.create(
+        user=User.objects.get(username=MEMBER),
+        model_id="model_demo-my-mascot-flux",
+        model_name="My Mascot",
+        outcome=Training.Outcome.STARTED,
+        model_record={
+            "id": "model_demo-my-mascot-flux",
+            "status": "training",
+            "trainingProgress": {"stage": "queued-for-train", "progress": 0, "position": 2},
+        },
+        # As a worker read it: the Train page shows the owner's record from then on.
+        checked_at=timezone.now(),
+    )
+    base = live_server.url
+    page.set_viewport_size({"width": width, "height": 900})
+    sign_in(page, base, "demo-lead")
+    page.goto(f"{base}/team/trainings/")
+    in_progress = page.get_by_role("region", name=re.compile("^In progress"))
+    expect(in_progress).to_contain_text("Position 2 in the queue")
+    expect(in_progress.get_by_role("progressbar", name="Progress of My Mascot")).to_be_visible()
+    found = {"light": axe_violations(page)}
+
+    running.model_record = {"id": running.model_id, "status": "trained"}
+    running.save()
+    # The board's own poll of our records moves it, without a reload.
+    expect(page.get_by_role("heading", name="Trained (1)")).to_be_visible()
+    expect(page.get_by_role("heading", name="In progress (0)")).to_be_visible()
+    page.emulate_media(color_scheme="dark")
+    found["dark"] = axe_violations(page)
+    assert {scheme: problems for scheme, problems in found.items() if problems} == {}
+    page.get_by_role("link", name="My Mascot").click()
+    expect(page.locator("#monitor-title")).to_contain_text("trained")
     assert csp_violations == []
