@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from scenario_ui.team import views, views_spend
+from scenario_ui.team import views, views_spend, views_trainings
 
 app_name = "team"
 
@@ -15,4 +15,6 @@ urlpatterns = [
     path("alerts/<int:pk>/dismiss/", views.dismiss_credit_alert, name="dismiss_credit_alert"),
     path("spend/", views_spend.spend, name="spend"),
     path("spend/<str:table>.csv", views_spend.spend_csv, name="spend_csv"),
+    path("trainings/", views_trainings.trainings, name="trainings"),
+    path("trainings.csv", views_trainings.trainings_csv, name="trainings_csv"),
 ]

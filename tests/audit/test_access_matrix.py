@@ -115,6 +115,8 @@ ACCESS: dict[str, Access] = {
     "team:dismiss_credit_alert": Access.LEAD,
     "team:spend": Access.LEAD,
     "team:spend_csv": Access.LEAD,
+    "team:trainings": Access.LEAD,
+    "team:trainings_csv": Access.LEAD,
     # For load balancers: says only whether the database, the cache and a worker work.
     "worker:healthz": Access.PUBLIC,
     # Scenario's deliveries: only the endpoint's unguessable token opens it (404 otherwise).
