@@ -44,6 +44,8 @@ run: install
 	$(BIN)/python manage.py seed_sandbox
 	$(BIN)/python manage.py ensure_demo_user
 	$(BIN)/python manage.py sandbox_credentials --base-url http://$(HOST):$(PORT)/sandbox/v1
+	@# The demo team's last 30 days (sandbox mode only; re-running adds nothing).
+	@if [ -z "$$SCENARIO_SDK_API_KEY" ]; then $(BIN)/python manage.py seed_sandbox_history && $(BIN)/python manage.py seed_team_history; fi
 	@# The sandbox tells the app when its jobs end, as Scenario does (with real credentials,
 	@# register a public URL by hand: see README, "Deploy").
 	@if [ -z "$$SCENARIO_SDK_API_KEY" ]; then $(BIN)/python manage.py scenario_webhook register --if-missing --base-url http://$(HOST):$(PORT); fi
@@ -85,6 +87,9 @@ bench: install
 	$(BIN)/python manage.py bench
 	$(BIN)/python manage.py bench_studio
 	$(BIN)/python -m scenario_ui.benchmarks.jobs $(BENCH_JOBS_ARGS)
+	@# The team dashboard on 100,000 rows: PostgreSQL only (a database of its own, dropped after).
+	@if [[ "$$DATABASE_URL" == postgres* ]]; then $(BIN)/python manage.py bench_team $(BENCH_TEAM_ARGS); \
+	else echo "bench_team skipped: it needs PostgreSQL, e.g. DATABASE_URL=postgres://postgres@127.0.0.1:5432/scenario_ui make bench"; fi
 
 # The benchmarks' extra packages (locust, ...), installed by their targets only.
 BENCH_STAMP := $(VENV)/.bench-installed

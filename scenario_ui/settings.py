@@ -46,6 +46,8 @@ SCENARIO_SANDBOX = not (SCENARIO_SDK_API_KEY and SCENARIO_SDK_API_SECRET)
 SCENARIO_PROJECT_ID = os.environ.get(
     "SCENARIO_PROJECT_ID", "proj_sandbox" if SCENARIO_SANDBOX else ""
 )
+# The team whose alerts (`team.credit.threshold.crossed`) `scenario_webhook` subscribes to.
+SCENARIO_TEAM_ID = os.environ.get("SCENARIO_TEAM_ID", "team_sandbox" if SCENARIO_SANDBOX else "")
 SCENARIO_TIMEOUT_SECONDS = float(os.environ.get("SCENARIO_TIMEOUT_SECONDS", "15"))
 SCENARIO_DEFINITION_TTL_SECONDS = int(os.environ.get("SCENARIO_DEFINITION_TTL_SECONDS", "300"))
 SCENARIO_LIST_TTL_SECONDS = int(os.environ.get("SCENARIO_LIST_TTL_SECONDS", "60"))
@@ -132,6 +134,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "scenario_ui.scenario.context_processors.scenario_mode",
                 "scenario_ui.accounts.theme.theme",
+                "scenario_ui.team.context_processors.credit_alert",
             ],
         },
     }

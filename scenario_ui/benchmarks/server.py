@@ -40,6 +40,7 @@ from scenario_ui.generate.views import revalidate
 from scenario_ui.scenario import gateway
 from scenario_ui.schema import ModelDefinition, NumberInput, StringInput, parse_definition
 from scenario_ui.team import budgets
+from scenario_ui.team.credit_alerts import start_without_alerts
 
 FLUX_FILE = FLUX.path
 SYNTHETIC_FILE = SYNTHETIC_200.path
@@ -167,6 +168,9 @@ class Pages:
         # Never saved, so in no role's group: as a superuser it passes the permission checks
         # (`team.access`) without reading a table.
         self.user = User(username="bench", is_superuser=True)
+        # A lead's pages show the team's credit alert, read from the cache: this team has
+        # none, so the pages read no table for it.
+        start_without_alerts()
 
     def model_page(self, model_id: str) -> Callable[[], HttpResponse]:
         """A visit to the model page, ready to repeat."""

@@ -106,6 +106,16 @@ def submit(
 
 
 def _send(generation: Generation, form: FormView) -> SubmitResult:
+    refusal = send_recorded(generation)
+    if refusal is not None:
+        return ShowForm(form, new_token(), refusal)
+    return Follow(generation)
+
+
+def send_recorded(generation: Generation) -> ScenarioError | None:
+    """Send a recorded generation, once (a lead's resubmission too). Scenario's refusal is
+    returned, the attempt then deleted; otherwise the job is followed, or, its answer lost,
+    the generation is marked unknown."""
     sent = send_once(
         generation, lambda: submit_generation(generation.model_id, generation.request_body)
     )
@@ -121,8 +131,8 @@ def _send(generation: Generation, form: FormView) -> SubmitResult:
             generation.error = lost.message
             generation.save(update_fields=["status", "error", "updated_at"])
         case Refused(error=refusal):
-            return ShowForm(form, new_token(), refusal)
-    return Follow(generation)
+            return refusal
+    return None
 
 
 def _upload_all(

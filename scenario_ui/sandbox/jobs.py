@@ -7,6 +7,8 @@ their outputs when they succeed, and answers them in the API's Job shape.
 from __future__ import annotations
 
 import dataclasses
+import hashlib
+import json
 from collections.abc import Iterable, Mapping
 from typing import Any, Final
 
@@ -17,7 +19,7 @@ from scenario_ui.sandbox import clock
 from scenario_ui.sandbox.api.errors import SandboxApiError
 from scenario_ui.sandbox.assets import store_asset
 from scenario_ui.sandbox.generation import accept_submission
-from scenario_ui.sandbox.identity import SANDBOX_OWNER_ID, SANDBOX_USER_ID
+from scenario_ui.sandbox.identity import SANDBOX_OWNER_ID
 from scenario_ui.sandbox.json_types import JsonObject
 from scenario_ui.sandbox.lifecycle import (
     FAILURE_ERROR,
@@ -52,12 +54,19 @@ def submit_job(
         return SandboxJob.objects.create(
             model_id=model_id,
             input=job_input,
+            input_digest=input_digest(model_id, job_input),
             created_at=clock.now(),
             duration_seconds=job_seconds(),
             fails=prompt_asks_to_fail(main_prompt(definition, body)),
             generation_cost=cost.generation,
             quality_gate_cost=cost.quality_gate,
         )
+
+
+def input_digest(model_id: str, job_input: Mapping[str, Any]) -> str:
+    """What identifies a job's outputs: they are a function of its model and input."""
+    text = f"{model_id}\n{json.dumps(job_input, sort_keys=True)}"
+    return hashlib.sha256(text.encode()).hexdigest()
 
 
 def find_job(job_id: str) -> SandboxJob:
@@ -110,16 +119,49 @@ def _produce_outputs_once(job: SandboxJob) -> None:
         if not claimed:
             job.refresh_from_db(fields=["outputs_produced", "text_output"])
             return
-        record = SandboxModel.objects.filter(pk=job.model_id).values_list("record", flat=True)
-        outputs = produce_outputs(
-            parse_definition(record.first() or {"id": job.model_id}), job.input
-        )
-        for index, file in enumerate(outputs.files):
-            named = dataclasses.replace(file, name=f"{job.id}-{file.name}")
-            store_asset(named, outputs.source, job=job, output_index=index)
+        twin = _twin_with_outputs(job)
+        if twin is not None:
+            _copy_outputs(twin, job)
+        else:
+            record = SandboxModel.objects.filter(pk=job.model_id).values_list("record", flat=True)
+            outputs = produce_outputs(
+                parse_definition(record.first() or {"id": job.model_id}), job.input
+            )
+            for index, file in enumerate(outputs.files):
+                named = dataclasses.replace(file, name=f"{job.id}-{file.name}")
+                store_asset(named, outputs.source, job=job, output_index=index)
+            job.text_output = outputs.text
         job.outputs_produced = True
-        job.text_output = outputs.text
         job.save(update_fields=["text_output"])
+
+
+def _twin_with_outputs(job: SandboxJob) -> SandboxJob | None:
+    """An earlier job of the same request whose outputs are stored (drawing takes ~30 ms a
+    file, and the seeded history repeats requests)."""
+    if not job.input_digest:
+        return None
+    twins = SandboxJob.objects.filter(input_digest=job.input_digest, outputs_produced=True)
+    return twins.exclude(pk=job.pk).order_by("created_at").first()
+
+
+def _copy_outputs(twin: SandboxJob, job: SandboxJob) -> None:
+    copies = [
+        SandboxAsset(
+            kind=asset.kind,
+            mime_type=asset.mime_type,
+            name=asset.name.replace(twin.id, job.id, 1),
+            content=asset.content,
+            size=asset.size,
+            source=asset.source,
+            properties=asset.properties,
+            created_at=clock.now(),
+            job=job,
+            output_index=asset.output_index,
+        )
+        for asset in SandboxAsset.objects.filter(job=twin).order_by("output_index")
+    ]
+    SandboxAsset.objects.bulk_create(copies)
+    job.text_output = twin.text_output
 
 
 def _output_ids_by_job(job_ids: list[str]) -> dict[str, list[str]]:
@@ -148,7 +190,7 @@ def _job_json(job: SandboxJob, state: JobState, asset_ids: list[str]) -> JsonObj
         "progress": state.progress,
         "createdAt": clock.iso_timestamp(job.created_at),
         "updatedAt": clock.iso_timestamp(state.updated_at),
-        "authorId": SANDBOX_USER_ID,
+        "authorId": job.author_id,
         "ownerId": SANDBOX_OWNER_ID,
         "metadata": metadata,
         "statusHistory": [

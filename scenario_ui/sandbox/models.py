@@ -9,6 +9,7 @@ from datetime import datetime
 
 from django.db import models
 
+from scenario_ui.sandbox.identity import SANDBOX_USER_ID
 from scenario_ui.sandbox.json_types import JsonObject, JsonValue
 
 # Delimits every tag in `tag_index`, so "contains <sep>tag<sep>" matches whole tags only.
@@ -121,6 +122,11 @@ class SandboxJob(models.Model):
     quality_gate_cost = models.FloatField(help_text="Creative units of the quality-gate add-on.")
     outputs_produced = models.BooleanField(default=False)
     text_output = models.JSONField(null=True, blank=True, help_text="metadata.output of LLMs.")
+    # The API key's user for jobs sent through the app; seeded history has others too.
+    author_id = models.CharField(max_length=100, default=SANDBOX_USER_ID, db_index=True)
+    # The model and input, hashed (`jobs.input_digest`): the same request gives the same
+    # outputs, so a job can copy those of an earlier twin instead of drawing them again.
+    input_digest = models.CharField(max_length=64, blank=True, db_index=True)
 
     class Meta:
         verbose_name = "sandbox job"
@@ -191,10 +197,12 @@ def new_webhook_event_id() -> str:
 
 
 class SandboxWebhookEndpoint(models.Model):
-    """A project's webhook endpoint (`projects/{id}/webhook-endpoints`)."""
+    """A project's webhook endpoint (`projects/{id}/webhook-endpoints`), or a team's
+    (`teams/{id}/webhook-endpoints`): `project_id` then holds the team's id."""
 
     id = models.CharField(primary_key=True, max_length=40, default=new_webhook_endpoint_id)
     project_id = models.CharField(max_length=100, db_index=True)
+    owner_type = models.CharField(max_length=10, default="project")
     url = models.URLField(max_length=2000)
     description = models.CharField(max_length=500, blank=True)
     enabled_events = models.JSONField(default=list)

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.urls import path, re_path
 
-from scenario_ui.sandbox import views, views_webhooks
+from scenario_ui.sandbox import usages_views, views, views_webhooks
 
 app_name = "sandbox"
 
@@ -50,6 +50,17 @@ urlpatterns = [
         views_webhooks.webhook_events,
         name="webhook-events",
     ),
+    path(
+        "teams/<str:team_id>/webhook-endpoints",
+        views_webhooks.team_webhook_endpoints,
+        name="team-webhook-endpoints",
+    ),
+    path(
+        "teams/<str:team_id>/webhook-endpoints/<str:endpoint_id>",
+        views_webhooks.team_webhook_endpoint,
+        name="team-webhook-endpoint",
+    ),
+    path("usages", usages_views.list_usages, name="usages-list"),
     path("_stats", views_webhooks.call_stats, name="stats"),
     path("uploads", views.create_upload, name="uploads-create"),
     path("uploads/<str:upload_id>", views.retrieve_upload, name="upload-detail"),

@@ -1,10 +1,12 @@
-"""Project webhook endpoints, and the deliveries the sandbox makes to them.
+"""Project and team webhook endpoints, and the deliveries the sandbox makes to them.
 
-When a job or a training ends, every endpoint subscribed to its event (or to `*`) gets
+When a job or a training ends, every project endpoint subscribed to its event (or to `*`) gets
 a POST whose body is the event: `{"id", "type", "createdAt", "payload": {"jobId", ...}}`.
 Scenario documents no signature scheme, so none is sent; receivers treat a delivery
 as a hint and read the job. The deliveries are tasks (`django.tasks`) due when the job
-ends, so `make run`'s worker sends them.
+ends, so `make run`'s worker sends them. Team endpoints take the team's alert: when a
+submission takes the month's spend past a threshold of the team's credits (`team_credits`),
+`team.credit.threshold.crossed` is delivered, once per threshold and month.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from scenario_ui.sandbox.models import (
     SandboxWebhookEndpoint,
     SandboxWebhookEvent,
 )
+from scenario_ui.sandbox.team_credits import CREDIT_THRESHOLD_CROSSED, unannounced_thresholds
 from scenario_ui.sandbox.trainings import state_now as training_state_now
 
 log = logging.getLogger("scenario_ui.sandbox")
@@ -47,19 +50,26 @@ EVENT_TYPES = (
     "model.training.failed",
     "model.training.cancelled",
 )
+# A team endpoint takes the team's alerts, a project endpoint its jobs' events.
+TEAM_EVENT_TYPES = ("*", CREDIT_THRESHOLD_CROSSED)
+PROJECT, TEAM = "project", "team"
 JOB_EVENTS = {"success": "generation.completed", "failure": "generation.failed"}
 TRAINING_EVENTS = {"trained": "model.training.completed", "failed": "model.training.failed"}
 DELIVERY_TIMEOUT_SECONDS = 5.0
 
 
-def create_endpoint(project_id: str, body: JsonObject) -> JsonObject:
+def create_endpoint(owner_id: str, body: JsonObject, *, owner_type: str = PROJECT) -> JsonObject:
     url, events = body.get("url"), body.get("enabledEvents")
     if not isinstance(url, str) or not url.startswith(("http://", "https://")):
         raise SandboxApiError(400, "url must be an absolute http(s) URL")
-    if not isinstance(events, list) or not events or not set(events) <= set(EVENT_TYPES):
-        raise SandboxApiError(400, f"enabledEvents must list some of: {', '.join(EVENT_TYPES)}")
+    allowed = TEAM_EVENT_TYPES if owner_type == TEAM else EVENT_TYPES
+    if not isinstance(events, list) or not events or not set(events) <= set(allowed):
+        raise SandboxApiError(
+            400, f"enabledEvents must list some of: {', '.join(allowed)} ({owner_type} endpoint)"
+        )
     endpoint = SandboxWebhookEndpoint.objects.create(
-        project_id=project_id,
+        project_id=owner_id,
+        owner_type=owner_type,
         url=url,
         description=str(body.get("description") or ""),
         enabled_events=events,
@@ -82,14 +92,18 @@ def endpoint_json(endpoint: SandboxWebhookEndpoint) -> JsonObject:
         "nbTotalCalls": len(calls),
         "nbFailedCalls": calls.count("failed"),
         "ownerId": endpoint.project_id,
-        "ownerType": "project",
+        "ownerType": endpoint.owner_type,
         "createdAt": created,
         "updatedAt": created,
     }
 
 
-def find_endpoint(project_id: str, endpoint_id: str) -> SandboxWebhookEndpoint:
-    endpoint = SandboxWebhookEndpoint.objects.filter(pk=endpoint_id, project_id=project_id).first()
+def find_endpoint(
+    owner_id: str, endpoint_id: str, *, owner_type: str = PROJECT
+) -> SandboxWebhookEndpoint:
+    endpoint = SandboxWebhookEndpoint.objects.filter(
+        pk=endpoint_id, project_id=owner_id, owner_type=owner_type
+    ).first()
     if endpoint is None:
         raise SandboxApiError(404, f"Webhook endpoint {endpoint_id} not found")
     return endpoint
@@ -112,14 +126,30 @@ def event_json(event: SandboxWebhookEvent) -> JsonObject:
 
 
 def deliver_when_done(job: SandboxJob) -> None:
-    """Schedule the delivery of the job's outcome, when anyone listens."""
-    if SandboxWebhookEndpoint.objects.exists():
+    """Schedule the delivery of the job's outcome, when anyone listens; the job's cost
+    may have crossed a threshold of the team's credits."""
+    if SandboxWebhookEndpoint.objects.filter(owner_type=PROJECT).exists():
         _at_the_end(deliver_job_events, job.duration_seconds, job.id)
+    announce_credit_use()
 
 
 def deliver_training_when_done(training: SandboxTraining) -> None:
-    if SandboxWebhookEndpoint.objects.exists():
+    if SandboxWebhookEndpoint.objects.filter(owner_type=PROJECT).exists():
         _at_the_end(deliver_training_events, training.duration_seconds, training.id)
+    announce_credit_use()
+
+
+def announce_credit_use() -> None:
+    """After a charge: the worker tells the team's endpoints of any threshold now crossed."""
+    if SandboxWebhookEndpoint.objects.filter(owner_type=TEAM).exists():
+        deliver_credit_alerts.enqueue()
+
+
+@task()
+def deliver_credit_alerts() -> None:
+    """Each threshold the month's spend has reached and no team endpoint was told of yet."""
+    for payload in unannounced_thresholds():
+        deliver(CREDIT_THRESHOLD_CROSSED, payload)
 
 
 @task()
@@ -152,7 +182,8 @@ def deliver_training_events(training_id: str) -> None:
 
 def deliver(event_type: str, payload: JsonObject) -> None:
     """POST the event to each endpoint subscribed to it, once; record how it went."""
-    for endpoint in SandboxWebhookEndpoint.objects.all():
+    owner_type = TEAM if event_type in TEAM_EVENT_TYPES else PROJECT
+    for endpoint in SandboxWebhookEndpoint.objects.filter(owner_type=owner_type):
         if not {"*", event_type} & set(endpoint.enabled_events):
             continue
         event = SandboxWebhookEvent.objects.create(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 from typing import Any
 
@@ -49,10 +50,20 @@ def find_submitted_job(model_id: str, body: JsonObject, *, created_after: str) -
 def jobs_updated_after(updated_after: str, *, max_pages: int) -> list[JsonObject]:
     """Every job of the project updated since `updated_after`, in at most `max_pages` calls:
     one call follows any number of jobs."""
+    return _every_page(partial(_list_updated, updated_after=updated_after), max_pages=max_pages)
+
+
+def jobs_created_after(created_after: str, *, max_pages: int) -> list[JsonObject]:
+    """Every job of the project created since `created_after` (newest first), in at most
+    `max_pages` calls of 100 jobs."""
+    return _every_page(partial(_list_jobs, created_after=created_after), max_pages=max_pages)
+
+
+def _every_page(list_page: Callable[..., Any], *, max_pages: int) -> list[JsonObject]:
     found: list[JsonObject] = []
     token = ""
     for _ in range(max_pages):
-        answer = call_json(partial(_list_updated, updated_after=updated_after, token=token))
+        answer = call_json(partial(list_page, token=token))
         jobs: list[Any] = expect_key(answer, "jobs", list)
         found += [
             job for job in jobs if isinstance(job, dict) and isinstance(job.get("jobId"), str)

@@ -1,4 +1,5 @@
-"""The project's webhook endpoints (`projects.webhook_endpoints`): create, list, delete."""
+"""Webhook endpoints: the project's (`projects.webhook_endpoints`, job and training outcomes)
+and the team's (`teams.webhook_endpoints`, credit alerts): create, list, delete."""
 
 from __future__ import annotations
 
@@ -17,6 +18,9 @@ FOLLOWED_EVENTS = [
     "model.training.failed",
     "model.training.cancelled",
 ]
+# The team's alert: its spend crossed a credit threshold (leads see a banner).
+CREDIT_THRESHOLD_CROSSED = "team.credit.threshold.crossed"
+TEAM_EVENTS = [CREDIT_THRESHOLD_CROSSED]
 
 
 def create_endpoint(project_id: str, *, url: str) -> JsonObject:
@@ -45,5 +49,35 @@ def delete_endpoint(project_id: str, endpoint_id: str) -> None:
     call_action(
         lambda client: client.projects.webhook_endpoints.with_raw_response.delete(
             endpoint_id, project_id=project_id
+        )
+    )
+
+
+def create_team_endpoint(team_id: str, *, url: str) -> JsonObject:
+    """The new team endpoint, with its `secret` (the only answer that carries it)."""
+    answer = call_action(
+        lambda client: client.teams.webhook_endpoints.with_raw_response.create(
+            team_id,
+            url=url,
+            enabled_events=TEAM_EVENTS,  # type: ignore[arg-type]
+            description="scenario-ui: team credit alerts",
+        )
+    )
+    endpoint: JsonObject = expect_key(answer, "webhookEndpoint", dict)
+    return endpoint
+
+
+def list_team_endpoints(team_id: str) -> list[JsonObject]:
+    answer = call_action(
+        lambda client: client.teams.webhook_endpoints.with_raw_response.list(team_id)
+    )
+    endpoints: list[Any] = expect_key(answer, "webhookEndpoints", list)
+    return [endpoint for endpoint in endpoints if isinstance(endpoint, dict)]
+
+
+def delete_team_endpoint(team_id: str, endpoint_id: str) -> None:
+    call_action(
+        lambda client: client.teams.webhook_endpoints.with_raw_response.delete(
+            endpoint_id, team_id=team_id
         )
     )

@@ -54,9 +54,11 @@ OVERSEE_TEAM = Need.OVERSEE.permission
 def requires[R: HttpRequest, S: HttpResponseBase, **P](
     need: Need,
 ) -> Callable[[Callable[Concatenate[R, P], S]], Callable[Concatenate[R, P], S]]:
-    """`S`, the view's response type, may be a streamed one (the CSV exports)."""
+    """Any response type (a streamed CSV too) passes through as the view declares it."""
 
-    def decorate(view: Callable[Concatenate[R, P], S]) -> Callable[Concatenate[R, P], S]:
+    def decorate(
+        view: Callable[Concatenate[R, P], S],
+    ) -> Callable[Concatenate[R, P], S]:
         @wraps(view)
         def checked(request: R, /, *args: P.args, **kwargs: P.kwargs) -> S:
             user = request.user

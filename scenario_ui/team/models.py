@@ -62,6 +62,8 @@ class AuditEntry(models.Model):
         BUDGET_SET = "budget.set", "Budget set"
         BUDGET_REMOVED = "budget.removed", "Budget removed"
         ROLE_SET = "role.set", "Role set"
+        JOB_CANCELED = "job.canceled", "Job canceled"
+        GENERATION_RESUBMITTED = "generation.resubmitted", "Generation resubmitted"
 
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -84,3 +86,22 @@ class AuditEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.created_at:%Y-%m-%d %H:%M} {self.actor_name}: {self.summary}"
+
+
+class CreditAlert(models.Model):
+    """Scenario's `team.credit.threshold.crossed` event, shown to leads until each dismisses it
+    or a newer one arrives (`credit_alerts.py`)."""
+
+    event_id = models.CharField(max_length=100, unique=True)
+    # The share of the team's credits used, when the event says (the API documents no payload).
+    threshold_percent = models.FloatField(null=True, blank=True)
+    summary = models.CharField(max_length=500)
+    payload = models.JSONField(default=dict, blank=True)
+    received_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    dismissed_by = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True, related_name="+")
+
+    class Meta:
+        ordering: ClassVar[list[str]] = ["-received_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.received_at:%Y-%m-%d %H:%M} {self.summary}"

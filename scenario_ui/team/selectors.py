@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from scenario_ui.team.models import AuditEntry
@@ -33,3 +34,25 @@ def audit_page(*, cursor: str) -> AuditPage:
         next_cursor=str(shown[-1].id) if more else "",
         cursor_refused=refused,
     )
+
+
+AUDIT_CSV_HEADER = ("when_utc", "who", "action", "what", "job_url", "original_job_url")
+
+
+def audit_csv_rows(*, absolute: Callable[[str], str]) -> Iterator[tuple[str, ...]]:
+    """Every entry, newest first, read in chunks (a long trail is never held in memory);
+    `absolute` makes a page path a full URL."""
+    labels = dict(AuditEntry.Action.choices)
+    for entry in AuditEntry.objects.order_by("-id").iterator(chunk_size=2000):
+        details = entry.details if isinstance(entry.details, dict) else {}
+        yield (
+            entry.created_at.isoformat(),
+            entry.actor_name,
+            labels.get(entry.action, entry.action),
+            entry.summary,
+            *(_url(details.get(key), absolute) for key in ("job_url", "original_url")),
+        )
+
+
+def _url(path: object, absolute: Callable[[str], str]) -> str:
+    return absolute(path) if isinstance(path, str) and path.startswith("/") else ""

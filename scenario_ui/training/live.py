@@ -8,6 +8,7 @@ from datetime import datetime
 from django.contrib.auth.models import User
 
 from scenario_ui.schema import ModelDefinition
+from scenario_ui.team.access import jobs_visible_to
 from scenario_ui.training.following import read_soon
 from scenario_ui.training.models import Training
 from scenario_ui.training.monitor import TrainingMonitor, monitor_for
@@ -47,7 +48,8 @@ def live_monitor(user: User, model: ModelDefinition) -> LiveMonitor:
 
 
 def follow_now(user: User, model_id: str) -> None:
-    """After a cancel: read the model again soon rather than at the back-off's pace."""
-    latest = Training.objects.filter(user=user, model_id=model_id).first()
+    """After a cancel (the owner's, or a lead's): read the model again soon rather than at
+    the back-off's pace."""
+    latest = Training.objects.filter(jobs_visible_to(user), model_id=model_id).first()
     if latest is not None:
         read_soon(latest)

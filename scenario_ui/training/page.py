@@ -14,6 +14,7 @@ from scenario_ui.forms.fields import FormData
 from scenario_ui.forms.render import FormView, Moment, form_view, posted_form_view
 from scenario_ui.scenario import gateway
 from scenario_ui.schema import ModelDefinition, parse_definition
+from scenario_ui.team.access import jobs_visible_to
 from scenario_ui.training.families import TrainerFamily, family_for, not_trainable_message
 from scenario_ui.training.images import EDITABLE_STATUSES, TrainingImage, listed_images
 from scenario_ui.training.models import Training
@@ -87,9 +88,10 @@ def load_model(model_id: str, *, fresh: bool = False) -> ModelDefinition:
 
 
 def followed_training(user: User, model_id: str) -> Training | None:
-    """The user's latest training of the model that a worker has read the model for."""
+    """The latest training of the model a worker has read the model for: the user's own,
+    or for a lead anyone's (a lead follows the owner's training from the owner's record)."""
     return (
-        Training.objects.filter(user=user, model_id=model_id, checked_at__isnull=False)
+        Training.objects.filter(jobs_visible_to(user), model_id=model_id, checked_at__isnull=False)
         .order_by("-created_at")
         .first()
     )

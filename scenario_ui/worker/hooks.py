@@ -1,4 +1,5 @@
-"""Receiving Scenario's webhook deliveries: hints to read a job now, never trusted as state."""
+"""Receiving Scenario's webhook deliveries: hints to read a job now, never trusted as state;
+and the team's credit alerts, kept for the leads' banner."""
 
 from __future__ import annotations
 
@@ -12,6 +13,8 @@ from django.db import IntegrityError, transaction
 
 from scenario_ui.generate.following import read_soon as read_generation_soon
 from scenario_ui.generate.models import Generation
+from scenario_ui.scenario.webhooks import CREDIT_THRESHOLD_CROSSED
+from scenario_ui.team.credit_alerts import record_credit_alert
 from scenario_ui.training.following import read_soon as read_training_soon
 from scenario_ui.training.models import Training
 from scenario_ui.worker.models import WebhookDelivery, WebhookEndpoint
@@ -63,6 +66,8 @@ def receive(token: str, body: bytes) -> Receipt:
             delivery.save()
     except IntegrityError:
         return Received(duplicate=True, followed=False)
+    if delivery.event_type == CREDIT_THRESHOLD_CROSSED:
+        record_credit_alert(event_id=delivery.event_id, payload=payload)
     followed = follow_now(delivery)
     log.info(
         "webhook event=%s type=%s job=%s followed=%s",

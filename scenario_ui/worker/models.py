@@ -33,7 +33,13 @@ class WebhookEndpoint(models.Model):
     tells a delivery from a stranger's POST.
     """
 
+    class Owner(models.TextChoices):
+        # Job and training outcomes are a project's events; credit alerts are its team's.
+        PROJECT = "project", "Project"
+        TEAM = "team", "Team"
+
     endpoint_id = models.CharField(max_length=100, unique=True)
+    owner_type = models.CharField(max_length=10, choices=Owner.choices, default=Owner.PROJECT)
     token = models.CharField(max_length=100, unique=True)
     url = models.URLField(max_length=2000)
     # Returned once by Scenario, kept should a signature scheme be documented.

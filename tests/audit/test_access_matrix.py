@@ -112,6 +112,14 @@ ACCESS: dict[str, Access] = {
     "team:feed": Access.LEAD,
     "team:feed_csv": Access.LEAD,
     "team:feed_row": Access.LEAD,
+    "team:audit_csv": Access.LEAD,
+    "team:cancel": Access.LEAD,
+    "team:resubmit": Access.LEAD,
+    "team:dismiss_credit_alert": Access.LEAD,
+    "team:spend": Access.LEAD,
+    "team:spend_csv": Access.LEAD,
+    "team:trainings": Access.LEAD,
+    "team:trainings_csv": Access.LEAD,
     # For load balancers: says only whether the database, the cache and a worker work.
     "worker:healthz": Access.PUBLIC,
     # Scenario's deliveries: only the endpoint's unguessable token opens it (404 otherwise).
@@ -135,7 +143,10 @@ ACCESS: dict[str, Access] = {
     "sandbox:webhook-endpoints": Access.API_KEY,
     "sandbox:webhook-endpoint": Access.API_KEY,
     "sandbox:webhook-events": Access.API_KEY,
+    "sandbox:team-webhook-endpoints": Access.API_KEY,
+    "sandbox:team-webhook-endpoint": Access.API_KEY,
     "sandbox:stats": Access.API_KEY,
+    "sandbox:usages-list": Access.API_KEY,
     "sandbox:uploads-create": Access.API_KEY,
     "sandbox:upload-detail": Access.API_KEY,
     "sandbox:upload-action": Access.API_KEY,
@@ -260,10 +271,11 @@ def world(seeded_sandbox: None) -> World:
             "image_id": asset_id,
             "project_id": "proj_sandbox",
             "endpoint_id": remote.id,
+            "team_id": "team_sandbox",
         },
+        "team": {"table": "days", "kind": "generation"},
         "worker": {"token": hook.token},
         "library": {"model_id": LUMEN, "pk": str(uploaded.pk)},
-        "team": {"kind": "generation"},
     }
     return World(users=users, samples=samples)
 

@@ -284,11 +284,11 @@ def test_a_registration_fault_stores_nothing_and_says_what_to_check(
     orphan_warned = "may have been created" in str(refused.value)
     assert orphan_warned == fault.reaches
     assert SandboxWebhookEndpoint.objects.count() == (1 if fault.reaches else 0)
-    # Registering again works, and is the only endpoint this app knows.
+    # Registering again works, and is the only project endpoint this app knows.
     call_command(
         "scenario_webhook", "register", "--base-url", "http://testserver", stdout=io.StringIO()
     )
-    assert WebhookEndpoint.objects.count() == 1
+    assert WebhookEndpoint.objects.filter(owner_type=WebhookEndpoint.Owner.PROJECT).count() == 1
 
 
 def test_every_fault_after_sending_is_covered() -> None:

@@ -5,6 +5,7 @@ from typing import Any
 import pytest
 from scenario_sdk.types.job_retrieve_response import JobRetrieveResponse
 
+from scenario_ui.sandbox import jobs
 from scenario_ui.sandbox.api.errors import SandboxApiError
 from scenario_ui.sandbox.generation import custom_model
 from scenario_ui.sandbox.jobs import (
@@ -90,6 +91,26 @@ def test_success_produces_the_outputs_once(frozen_clock: FrozenClock) -> None:
     assert outputs[0].properties == {"width": 512, "height": 256}
     assert outputs[0].name == f"{job.id}-output-1.png"
     assert shape_problems(JobRetrieveResponse, {"job": first}) == []
+
+
+def test_the_same_request_copies_the_outputs_drawn_before(
+    frozen_clock: FrozenClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    body = {"prompt": "a cabin", "numOutputs": 2}
+    first, twin, other = submit(body), submit(body), submit({"prompt": "a barn"})
+    assert first.input_digest == twin.input_digest != other.input_digest
+    frozen_clock.advance(10)
+    drawn = read(first)["metadata"]["assetIds"]
+    monkeypatch.setattr(jobs, "produce_outputs", lambda *_: pytest.fail("drawn again"))
+    copied = read(twin)["metadata"]["assetIds"]
+    assert len(copied) == 2
+    assert not set(copied) & set(drawn)
+    originals = SandboxAsset.objects.filter(job=first).order_by("output_index")
+    copies = SandboxAsset.objects.filter(job=twin).order_by("output_index")
+    assert [bytes(a.content) for a in copies] == [bytes(a.content) for a in originals]
+    assert copies[1].name == f"{twin.id}-output-2.png"
+    with pytest.raises(pytest.fail.Exception, match="drawn again"):
+        read(other)
 
 
 def test_a_text_model_answers_in_metadata_output(frozen_clock: FrozenClock) -> None:

@@ -73,3 +73,29 @@ def test_deliveries_go_to_subscribed_endpoints_and_are_listed(
 
 def test_endpoints_need_the_sandbox_key(client: Client) -> None:
     assert client.get(ENDPOINTS).status_code == 401
+
+
+TEAM_ENDPOINTS = "/sandbox/v1/teams/team_1/webhook-endpoints"
+
+
+def test_team_endpoints_take_the_team_alert_alone(client: Client) -> None:
+    alert = {"url": "https://ui.test/hook", "enabledEvents": ["team.credit.threshold.crossed"]}
+    created = client.post(
+        TEAM_ENDPOINTS, alert, content_type="application/json", headers=AUTH_HEADERS
+    )
+    endpoint = created.json()["webhookEndpoint"]
+    assert (endpoint["ownerType"], endpoint["ownerId"]) == ("team", "team_1")
+    listed = client.get(TEAM_ENDPOINTS, headers=AUTH_HEADERS).json()["webhookEndpoints"]
+    assert [e["id"] for e in listed] == [endpoint["id"]]
+    assert client.get(ENDPOINTS, headers=AUTH_HEADERS).json() == {"webhookEndpoints": []}
+    jobs = {"url": "https://ui.test/hook", "enabledEvents": ["generation.completed"]}
+    refused = client.post(
+        TEAM_ENDPOINTS, jobs, content_type="application/json", headers=AUTH_HEADERS
+    )
+    assert refused.status_code == 400
+    assert "team.credit.threshold.crossed (team endpoint)" in refused.json()["reason"]
+    assert create(client, **alert).status_code == 400
+    url = f"{TEAM_ENDPOINTS}/{endpoint['id']}"
+    assert client.get(url, headers=AUTH_HEADERS).json()["webhookEndpoint"]["id"] == endpoint["id"]
+    assert client.get(f"{ENDPOINTS}/{endpoint['id']}", headers=AUTH_HEADERS).status_code == 404
+    assert client.delete(url, headers=AUTH_HEADERS).status_code == 200

@@ -114,3 +114,19 @@ def test_jobs_updated_after_pages_through_the_changed_jobs(fake_api):
     assert [job["jobId"] for job in found] == ["job_1", "job_2", "job_3"]
     assert len(requests) == 2
     assert len(jobs.jobs_updated_after("2026-01-01T00:00:00Z", max_pages=1)) == 2
+
+
+def test_jobs_created_after_pages_through_every_page(fake_api):
+    def answer(request: httpx.Request) -> httpx.Response:
+        assert request.url.params["createdAfter"] == "2026-01-01T00:00:00Z"
+        assert request.url.params["pageSize"] == "100"
+        if request.url.params.get("paginationToken") == "p2":
+            return httpx.Response(200, json={"jobs": [{"jobId": "job_3"}]})
+        page = {"jobs": [{"jobId": "job_1"}, {"jobId": "job_2"}], "nextPaginationToken": "p2"}
+        return httpx.Response(200, json=page)
+
+    requests = fake_api(answer)
+    found = jobs.jobs_created_after("2026-01-01T00:00:00Z", max_pages=5)
+    assert [job["jobId"] for job in found] == ["job_1", "job_2", "job_3"]
+    assert len(requests) == 2
+    assert len(jobs.jobs_created_after("2026-01-01T00:00:00Z", max_pages=1)) == 2

@@ -4,7 +4,7 @@ import pytest
 
 from scenario_ui.team.audit import record
 from scenario_ui.team.models import AuditEntry
-from scenario_ui.team.selectors import AUDIT_PAGE_SIZE, audit_page
+from scenario_ui.team.selectors import AUDIT_PAGE_SIZE, audit_csv_rows, audit_page
 
 pytestmark = pytest.mark.django_db
 
@@ -32,3 +32,24 @@ def test_an_unreadable_cursor_gives_the_first_page_and_says_so(cursor: str) -> N
     page = audit_page(cursor=cursor)
     assert page.cursor_refused
     assert [entry.summary for entry in page.entries] == ["change 1", "change 0"]
+
+
+def test_the_csv_rows_carry_every_entry_newest_first_with_absolute_links() -> None:
+    record(actor=None, action=AuditEntry.Action.BUDGET_SET, summary="=budget", details={})
+    record(
+        actor=None,
+        action=AuditEntry.Action.GENERATION_RESUBMITTED,
+        summary="resubmitted",
+        details={"job_url": "/jobs/2/", "original_url": "/jobs/1/", "pk": 2},
+    )
+    rows = list(audit_csv_rows(absolute=lambda path: f"https://ui.test{path}"))
+    assert [row[1:] for row in rows] == [
+        (
+            "command line",
+            "Generation resubmitted",
+            "resubmitted",
+            "https://ui.test/jobs/2/",
+            "https://ui.test/jobs/1/",
+        ),
+        ("command line", "Budget set", "=budget", "", ""),
+    ]

@@ -534,6 +534,38 @@ def test_cancel_without_javascript_shows_the_refusal_on_the_page(
     assert SandboxModel.objects.get(pk=MASCOT).status == "training"
 
 
+def test_a_lead_follows_a_members_training_from_its_record(
+    signed_in: Client, sandbox_clock: FrozenClock, fake_api
+) -> None:
+    """The owner's record, not Scenario: the lead's monitor agrees with the owner's."""
+    start(signed_in)
+    sandbox_clock.advance(5)
+    assert worker_reads() == 1
+    lead = Client()
+    lead.force_login(user_with_role("lena", "lead"))
+    shown = page_url(MASCOT, "progress") + "?shown=training"
+    owners = html_of(signed_in.get(shown, headers={"HX-Request": "true"}))
+    requests = fake_api(lambda request: httpx.Response(429, headers={"Retry-After": "12"}))
+    leads = lead.get(shown, headers={"HX-Request": "true"})
+    assert (leads.status_code, requests) == (POLLING, [])
+    assert progress_value(html_of(leads)) == progress_value(owners) > 0
+    assert "Status read from Scenario" in monitor_text(html_of(leads))
+
+
+def test_a_leads_cancel_asks_for_a_read_of_the_owners_training(
+    signed_in: Client, sandbox_clock: FrozenClock
+) -> None:
+    start(signed_in)
+    sandbox_clock.advance(1)
+    lead = Client()
+    lead.force_login(user_with_role("lena", "lead"))
+    response = lead.post(page_url(MASCOT, "cancel"), headers={"HX-Request": "true"})
+    assert response["HX-Refresh"] == "true"
+    # The first follow and the read the cancel asked for.
+    assert worker_reads() == 2
+    assert Training.objects.get().model_status == "training-canceled"
+
+
 # --- rate limits ------------------------------------------------------------------------------
 
 

@@ -30,7 +30,7 @@ def command(*args: str) -> str:
 @pytest.fixture
 def endpoint(db: None) -> WebhookEndpoint:
     command("register", "--base-url", "http://testserver")
-    return WebhookEndpoint.objects.get()
+    return WebhookEndpoint.objects.get(owner_type=WebhookEndpoint.Owner.PROJECT)
 
 
 def hook_url(endpoint: WebhookEndpoint) -> str:
@@ -43,7 +43,7 @@ def event(job_id: str, event_id: str = "evt_1", **fields: Any) -> str:
 
 
 def test_register_list_and_remove_through_the_sdk(endpoint: WebhookEndpoint) -> None:
-    remote = SandboxWebhookEndpoint.objects.get()
+    remote = SandboxWebhookEndpoint.objects.get(owner_type="project")
     assert endpoint.endpoint_id == remote.id
     assert endpoint.url == f"http://testserver/hooks/scenario/{endpoint.token}/" == remote.url
     assert endpoint.secret == remote.secret
@@ -54,7 +54,8 @@ def test_register_list_and_remove_through_the_sdk(endpoint: WebhookEndpoint) -> 
     )
     assert command("list").split()[:3] == [remote.id, "ours", remote.url]
     command("remove", remote.id)
-    assert SandboxWebhookEndpoint.objects.count() == WebhookEndpoint.objects.count() == 0
+    assert not SandboxWebhookEndpoint.objects.filter(owner_type="project").exists()
+    assert not WebhookEndpoint.objects.filter(owner_type=WebhookEndpoint.Owner.PROJECT).exists()
 
 
 def test_a_wrong_token_is_404_and_records_nothing(
@@ -127,3 +128,34 @@ def test_the_sandbox_delivers_and_the_page_shows_success_without_waiting(
     generation.refresh_from_db()
     assert generation.status == "success"
     assert generation.results
+
+
+def test_the_teams_credit_alert_is_registered_delivered_and_kept_for_the_leads(
+    client: Client,
+    endpoint: WebhookEndpoint,
+    user: User,
+    monkeypatch: pytest.MonkeyPatch,
+    settings: Any,
+) -> None:
+    from scenario_ui.team.models import CreditAlert
+
+    team = WebhookEndpoint.objects.get(owner_type=WebhookEndpoint.Owner.TEAM)
+    remote = SandboxWebhookEndpoint.objects.get(owner_type="team")
+    assert (team.endpoint_id, remote.project_id) == (remote.id, "team_sandbox")
+    assert remote.enabled_events == ["team.credit.threshold.crossed"]
+    assert "already registered for http://testserver (team)" in command(
+        "register", "--if-missing", "--base-url", "http://testserver"
+    )
+
+    def post_event(url: str, body: Any) -> int:
+        return client.post(url, body, content_type="application/json").status_code
+
+    monkeypatch.setattr(sandbox_webhooks, "post_event", post_event)
+    settings.SANDBOX_TEAM_CREDIT_LIMIT = 0.01
+    submitted(user, LUMEN, {"prompt": ["a lighthouse"]})
+    [check] = enqueued("deliver_credit_alerts")
+    check.task.call()
+    assert [alert.threshold_percent for alert in CreditAlert.objects.order_by("id")] == [80, 100]
+    assert WebhookDelivery.objects.filter(event_type="team.credit.threshold.crossed").count() == 2
+    command("remove", remote.id)
+    assert not SandboxWebhookEndpoint.objects.filter(owner_type="team").exists()

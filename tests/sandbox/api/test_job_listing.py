@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
@@ -8,7 +8,7 @@ from django.http import QueryDict
 
 from scenario_ui.sandbox.api.errors import SandboxApiError
 from scenario_ui.sandbox.api.job_listing import JobListQuery, fetch_job_page
-from scenario_ui.sandbox.models import SandboxJob
+from scenario_ui.sandbox.models import SandboxJob, SandboxTraining
 from tests.sandbox.conftest import FrozenClock
 
 pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.sandbox.urls")]
@@ -80,10 +80,11 @@ def test_filters_on_creation_date(jobs: list[str]) -> None:
         ("type=custom&types=inference", False),
         ("type=model-training", False),
         ("workflowId=workflow_a", False),
-        ("authorId=user_x&hideResults=false&projectId=p", True),
+        ("authorId=user_sandbox-demo&hideResults=false&projectId=p", True),
+        ("authorId=user_x", False),
     ],
 )
-def test_type_filters_match_all_or_nothing(jobs: list[str], params: str, listed: bool) -> None:
+def test_type_and_author_filters(jobs: list[str], params: str, listed: bool) -> None:
     assert bool(ids(params)) is listed
 
 
@@ -107,8 +108,98 @@ def test_invalid_parameters_are_400(params: str, reason: str) -> None:
 
 def test_the_default_query() -> None:
     query = JobListQuery.from_params(QueryDict(""))
-    assert (query.status, query.matches_job_type, query.created_after) == (None, True, None)
+    assert (query.status, query.types, query.created_after) == (None, None, None)
+    assert (query.author_id, query.updated_after, query.matches_workflow) == (None, None, True)
     assert query.window.limit == 50
     assert JobListQuery.from_params(
         QueryDict("createdAfter=2026-01-01T00:00:00%2B01:00")
     ).created_after == datetime(2025, 12, 31, 23, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+def training(jobs: list[str], frozen_clock: FrozenClock) -> str:
+    """A training triggered 90 s after job_1 (between job_1 and job_2), long finished."""
+    return SandboxTraining.objects.create(
+        id="job_training",
+        model_id="model_t",
+        family="sd-1_5",
+        parameters={"conceptPrompt": "boats"},
+        created_at=frozen_clock.moment - timedelta(seconds=150),
+        duration_seconds=20,
+        cost=100,
+        settled=True,
+    ).id
+
+
+def test_trainings_are_listed_among_generations_newest_first(training: str) -> None:
+    listed = page("")["jobs"]
+    assert [job["jobId"] for job in listed] == [
+        "job_4",
+        "job_3",
+        "job_2",
+        "job_training",
+        "job_1",
+        "job_0",
+    ]
+    assert listed[3]["jobType"] == "model-training"
+    assert ids("pageSize=2&paginationToken=" + page("pageSize=2")["nextPaginationToken"]) == [
+        "job_2",
+        "job_training",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("params", "expected"),
+    [
+        ("type=model-training", ["job_training"]),
+        ("types=flux-model-training", []),
+        ("type=custom&status=failure", ["job_1"]),
+        ("status=success", ["job_3", "job_2", "job_training", "job_0"]),
+        ("authorId=user_sandbox-demo&pageSize=1", ["job_4"]),
+    ],
+)
+def test_trainings_follow_the_filters(training: str, params: str, expected: list[str]) -> None:
+    assert ids(params) == expected
+
+
+def test_author_filter_lists_that_author_only(jobs: list[str]) -> None:
+    SandboxJob.objects.filter(pk="job_2").update(author_id="user_pipeline")
+    assert ids("authorId=user_pipeline") == ["job_2"]
+    assert "job_2" not in ids("authorId=user_sandbox-demo")
+    assert page("")["jobs"][2]["authorId"] == "user_pipeline"
+
+
+def test_author_status_or_type_alone_reach_back_30_days(
+    jobs: list[str], frozen_clock: FrozenClock
+) -> None:
+    SandboxJob.objects.filter(pk="job_0").update(
+        created_at=frozen_clock.moment - timedelta(days=31)
+    )
+    assert "job_0" not in ids("authorId=user_sandbox-demo")
+    assert "job_0" not in ids("status=success")
+    assert "job_0" not in ids("type=custom")
+    assert "job_0" in ids("")
+    assert "job_0" in ids("authorId=user_sandbox-demo&createdAfter=2026-01-01T00:00:00Z")
+
+
+@pytest.mark.parametrize(
+    ("params", "reason"),
+    [
+        (
+            "type=drawing",
+            'Invalid type "drawing"; expected one of: assets-download, model-training, ',
+        ),
+        (
+            "status=success&createdAfter=2026-01-01T00:00:00Z",
+            "createdAfter cannot be combined with status, type, types or workflowId; "
+            "use updatedAfter with them",
+        ),
+    ],
+)
+def test_refused_combinations_name_what_is_valid(params: str, reason: str) -> None:
+    with pytest.raises(SandboxApiError) as raised:
+        JobListQuery.from_params(QueryDict(params))
+    assert raised.value.status == 400
+    assert raised.value.reason.startswith(reason)
+    if "type=" in params:
+        assert raised.value.reason.endswith("mesh-preview-rendering, workflow")

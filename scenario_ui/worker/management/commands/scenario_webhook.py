@@ -1,4 +1,8 @@
-"""`manage.py scenario_webhook register|list|remove`: this app's endpoint on Scenario."""
+"""`manage.py scenario_webhook register|list|remove`: this app's endpoints on Scenario.
+
+Two endpoints: the project's (job and training outcomes) and, when SCENARIO_TEAM_ID is set,
+the team's (its credit alerts, shown to leads as a banner).
+"""
 
 from __future__ import annotations
 
@@ -17,13 +21,16 @@ from scenario_ui.worker.models import WebhookEndpoint
 
 class Command(BaseCommand):
     help = (
-        "Manage the webhook endpoint through which Scenario tells this app that jobs and "
-        "trainings ended (SCENARIO_PROJECT_ID's project)."
+        "Manage the webhook endpoints through which Scenario tells this app that jobs and "
+        "trainings ended (SCENARIO_PROJECT_ID's project) and that the team's credit use "
+        "crossed a threshold (SCENARIO_TEAM_ID's team, when set)."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
         actions = parser.add_subparsers(dest="action", required=True)
-        register = actions.add_parser("register", help="Create an endpoint and keep its token.")
+        register = actions.add_parser(
+            "register", help="Create the endpoints and keep their tokens."
+        )
         register.add_argument(
             "--base-url",
             required=True,
@@ -32,7 +39,7 @@ class Command(BaseCommand):
         register.add_argument(
             "--if-missing",
             action="store_true",
-            help="Do nothing when an endpoint of ours already points at --base-url.",
+            help="Skip each endpoint of ours (project, team) already pointing at --base-url.",
         )
         actions.add_parser("list", help="The project's endpoints, ours marked.")
         remove = actions.add_parser("remove", help="Delete an endpoint on Scenario and here.")
@@ -61,13 +68,26 @@ class Command(BaseCommand):
         base = base_url.rstrip("/")
         if not base.startswith(("http://", "https://")):
             raise CommandError("--base-url must start with http:// or https://")
-        if if_missing and WebhookEndpoint.objects.filter(url__startswith=f"{base}/").exists():
-            self.stdout.write(f"Webhook endpoint already registered for {base}")
-            return
+        owners = [(WebhookEndpoint.Owner.PROJECT, project_id)]
+        if settings.SCENARIO_TEAM_ID:
+            owners.append((WebhookEndpoint.Owner.TEAM, settings.SCENARIO_TEAM_ID))
+        for owner, owner_id in owners:
+            ours = WebhookEndpoint.objects.filter(owner_type=owner, url__startswith=f"{base}/")
+            if if_missing and ours.exists():
+                self.stdout.write(f"Webhook endpoint already registered for {base} ({owner})")
+                continue
+            self._create(owner, owner_id, base)
+
+    def _create(self, owner: str, owner_id: str, base: str) -> None:
         token = secrets.token_urlsafe(32)
         url = base + reverse("worker:scenario_hook", args=[token])
+        create = (
+            webhooks.create_team_endpoint
+            if owner == WebhookEndpoint.Owner.TEAM
+            else webhooks.create_endpoint
+        )
         try:
-            created = webhooks.create_endpoint(project_id, url=url)
+            created = create(owner_id, url=url)
         except ScenarioError as error:
             if error.request_sent and error.status_code not in REFUSAL_STATUSES:
                 raise CommandError(
@@ -78,20 +98,29 @@ class Command(BaseCommand):
             raise
         WebhookEndpoint.objects.create(
             endpoint_id=str(created.get("id", "")),
+            owner_type=owner,
             token=token,
             url=url,
             secret=str(created.get("secret") or ""),
         )
-        self.stdout.write(f"Webhook endpoint {created.get('id')} -> {url}")
+        self.stdout.write(f"Webhook endpoint {created.get('id')} ({owner}) -> {url}")
 
     def _list(self, project_id: str) -> None:
         ours = set(WebhookEndpoint.objects.values_list("endpoint_id", flat=True))
-        for endpoint in webhooks.list_endpoints(project_id):
+        team_id = settings.SCENARIO_TEAM_ID
+        endpoints = webhooks.list_endpoints(project_id)
+        if team_id:
+            endpoints += webhooks.list_team_endpoints(team_id)
+        for endpoint in endpoints:
             mark = "ours" if endpoint.get("id") in ours else "other"
             events = ",".join(str(e) for e in endpoint.get("enabledEvents") or [])
             self.stdout.write(f"{endpoint.get('id')}  {mark}  {endpoint.get('url')}  {events}")
 
     def _remove(self, project_id: str, endpoint_id: str) -> None:
-        webhooks.delete_endpoint(project_id, endpoint_id)
+        ours = WebhookEndpoint.objects.filter(endpoint_id=endpoint_id).first()
+        if ours is not None and ours.owner_type == WebhookEndpoint.Owner.TEAM:
+            webhooks.delete_team_endpoint(settings.SCENARIO_TEAM_ID, endpoint_id)
+        else:
+            webhooks.delete_endpoint(project_id, endpoint_id)
         WebhookEndpoint.objects.filter(endpoint_id=endpoint_id).delete()
         self.stdout.write(f"Removed webhook endpoint {endpoint_id}")
