@@ -34,7 +34,7 @@ from scenario_ui.team.feed_rows import (
 from scenario_ui.training.models import Training
 from scenario_ui.training.monitor import FINISHED_STATUSES
 
-PAGE_SIZE: Final = 50
+PAGE_SIZE: Final = 25
 # Rows read from the database at a time by the CSV export.
 EXPORT_CHUNK: Final = 1000
 _CURSOR = re.compile(r"^(generation|training)-(\d{1,20})-(\d{1,20})$")
