@@ -74,6 +74,13 @@ SANDBOX_CREDENTIALS_FILE = Path(
     os.environ.get("SANDBOX_CREDENTIALS_FILE", BASE_DIR / ".sandbox-credentials.json")
 )
 SANDBOX_API_KEY, SANDBOX_API_SECRET = _sandbox_key_pair(SANDBOX_CREDENTIALS_FILE)
+# The sandbox's pace and its team's monthly credits; unset, the sandbox's defaults apply.
+if "SANDBOX_JOB_SECONDS" in os.environ:
+    SANDBOX_JOB_SECONDS = float(os.environ["SANDBOX_JOB_SECONDS"])
+if "SANDBOX_TRAINING_SECONDS" in os.environ:
+    SANDBOX_TRAINING_SECONDS = float(os.environ["SANDBOX_TRAINING_SECONDS"])
+if "SANDBOX_TEAM_CREDIT_LIMIT" in os.environ:
+    SANDBOX_TEAM_CREDIT_LIMIT = float(os.environ["SANDBOX_TEAM_CREDIT_LIMIT"])
 
 INSTALLED_APPS = [
     "django.contrib.admin",

@@ -158,3 +158,23 @@ def test_a_server_errors_traceback_reaches_stderr_with_debug_off():
     result = _run_python(code, DEBUG="false", SECRET_KEY="x" * 64, ALLOWED_HOSTS="example.com")
     assert "Internal Server Error" in result.stderr
     assert "ValueError: the cause" in result.stderr
+
+
+def test_the_sandbox_pace_and_credit_limit_come_from_the_environment(tmp_path: Path):
+    shown = (
+        "from scenario_ui.sandbox.jobs import job_seconds\n"
+        "from scenario_ui.sandbox.trainings import training_seconds\n"
+        "from scenario_ui.sandbox.team_credits import monthly_limit\n"
+        "print(job_seconds(), training_seconds(), monthly_limit())"
+    )
+    credentials = str(tmp_path / "credentials.json")
+    defaults = _run_python(shown, SANDBOX_CREDENTIALS_FILE=credentials)
+    assert defaults.stdout.split() == ["4.0", "12.0", "10000.0"], defaults.stderr
+    chosen = _run_python(
+        shown,
+        SANDBOX_CREDENTIALS_FILE=credentials,
+        SANDBOX_JOB_SECONDS="0.5",
+        SANDBOX_TRAINING_SECONDS="3",
+        SANDBOX_TEAM_CREDIT_LIMIT="30",
+    )
+    assert chosen.stdout.split() == ["0.5", "3.0", "30.0"], chosen.stderr
