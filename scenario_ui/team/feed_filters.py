@@ -13,7 +13,14 @@ from django.http import QueryDict
 
 from scenario_ui.generate.job_list import TRAINED_STATUS_LABELS
 from scenario_ui.generate.models import Generation
-from scenario_ui.team.ranges import PRESET_LABELS, DateRange, RangeRefused, read_range, shown_range
+from scenario_ui.team.ranges import (
+    DEFAULT_PRESET,
+    PRESET_LABELS,
+    DateRange,
+    RangeRefused,
+    read_range,
+    shown_range,
+)
 from scenario_ui.training.models import Training
 
 # `user=external`: jobs of the team's project submitted outside the app (sweep imports).
@@ -24,6 +31,8 @@ KINDS: Final = {"generation": "Jobs", "training": "Trainings"}
 TRAINING_STATUSES: Final = {**TRAINED_STATUS_LABELS, **dict(Training.Outcome.choices)}
 GENERATION_STATUSES: Final = dict(Generation.Status.choices)
 MAX_QUERY_LENGTH: Final = 200
+# `range=all`: the whole history. No range is the last 30 days, as on the other team pages.
+ANY_TIME: Final = "all"
 
 
 @dataclass(frozen=True)
@@ -32,6 +41,7 @@ class FeedFilters:
     model_id: str = ""
     status: str = ""
     kind: str = ""
+    # None: any time.
     range: DateRange | None = None
     q: str = ""
     hide_finished: bool = False
@@ -43,11 +53,17 @@ class FeedFilters:
             "model": self.model_id,
             "status": self.status,
             "kind": self.kind,
-            **(self.range.query() if self.range else {}),
+            **self._range_query(),
             "q": self.q,
             "hide_finished": "1" if self.hide_finished else "",
         }
         return {name: value for name, value in chosen.items() if value}
+
+    def _range_query(self) -> dict[str, str]:
+        if self.range is None:
+            return {"range": ANY_TIME}
+        # The default range is what a bare /team/ shows: its permalink needs no parameter.
+        return {} if self.range.preset == DEFAULT_PRESET else self.range.query()
 
 
 @dataclass(frozen=True)
@@ -57,12 +73,17 @@ class FeedChoices:
     generation_statuses: list[tuple[str, str]] = field(
         default_factory=lambda: list(GENERATION_STATUSES.items())
     )
+    # "Submitting" and "Submission status unknown" name both kinds' requests: one option each.
     training_statuses: list[tuple[str, str]] = field(
-        default_factory=lambda: list(TRAINING_STATUSES.items())
+        default_factory=lambda: [
+            (value, label)
+            for value, label in TRAINING_STATUSES.items()
+            if value not in GENERATION_STATUSES
+        ]
     )
     kinds: list[tuple[str, str]] = field(default_factory=lambda: list(KINDS.items()))
     ranges: list[tuple[str, str]] = field(
-        default_factory=lambda: [("", "Any time"), *PRESET_LABELS.items()]
+        default_factory=lambda: [*PRESET_LABELS.items(), (ANY_TIME, "Any time")]
     )
 
 
@@ -98,8 +119,7 @@ def read_feed_filters(
     status = one_of("status", list({**GENERATION_STATUSES, **TRAINING_STATUSES}), "status")
     kind = one_of("kind", list(KINDS), "kind")
     hide_finished = one_of("hide_finished", ["1"], "hide_finished value") == "1"
-    # No range at all is the whole history (the shared reading defaults to 30 days).
-    read = read_range(params, today=today) if params.get("range") else None
+    read = None if params.get("range") == ANY_TIME else read_range(params, today=today)
     if isinstance(read, RangeRefused):
         problems.append(read.message)
     q = " ".join(params.get("q", "").split())

@@ -9,7 +9,13 @@ from django.http import QueryDict
 from django.urls import reverse
 
 from scenario_ui.team.feed import FeedPage, feed_page
-from scenario_ui.team.feed_filters import FeedChoices, FeedFilters, feed_choices, read_feed_filters
+from scenario_ui.team.feed_filters import (
+    ANY_TIME,
+    FeedChoices,
+    FeedFilters,
+    feed_choices,
+    read_feed_filters,
+)
 
 # Running rows re-read our record this often (a worker keeps it fresh).
 POLL_SECONDS = 3
@@ -51,7 +57,7 @@ class FeedScreen:
         sent = self.typed["range"]
         if sent in dict(self.choices.ranges):
             return sent
-        return self.filters.range.preset if self.filters.range else ""
+        return self.filters.range.preset if self.filters.range else ANY_TIME
 
     @property
     def filtered(self) -> bool:

@@ -115,11 +115,14 @@ def stacked_chart(*, series: Sequence[str], days: Sequence[DayStack], unit: str)
 
 
 def nice_ceiling(value: float) -> float:
-    """The smallest of 1, 2, 2.5, 5 times a power of ten that is at least `value` (> 0)."""
+    """The smallest round number at least `value` (> 0) whose quarters are round too (the
+    scale's four ticks): 1, 1.2, 1.6, 2, 2.4, 3, 4, 5, 6 or 8 times a power of ten. Steps
+    this close keep the tallest bar in the top fifth of the chart."""
     if value <= 0:
         return 1.0
     power = 10.0 ** math.floor(math.log10(value))
-    return next(m * power for m in (1.0, 2.0, 2.5, 5.0, 10.0) if m * power >= value)
+    steps = (1.0, 1.2, 1.6, 2.0, 2.4, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0)
+    return next(m * power for m in steps if m * power >= value)
 
 
 def _description(days: Sequence[DayStack], *, unit: str) -> str:

@@ -30,8 +30,14 @@ def read(query: str) -> tuple[FeedFilters, list[str]]:
     return found.filters, found.problems
 
 
-def test_no_parameters_is_everything() -> None:
-    assert read("") == (FeedFilters(), [])
+LAST_30_DAYS = DateRange(preset="30d", first=date(2026, 11, 1), last=TODAY)
+
+
+def test_no_parameters_is_the_last_30_days_and_range_all_is_any_time() -> None:
+    assert read("") == (FeedFilters(range=LAST_30_DAYS), [])
+    assert FeedFilters(range=LAST_30_DAYS).query() == {}
+    assert read("range=all") == (FeedFilters(), [])
+    assert FeedFilters().query() == {"range": "all"}
 
 
 def test_every_filter_is_read() -> None:
@@ -57,7 +63,7 @@ def test_training_statuses_and_external_are_valid() -> None:
 
 def test_bad_values_are_named_with_the_valid_ones_and_the_rest_applies() -> None:
     filters, problems = read("user=zed&model=nope&status=done&kind=job&hide_finished=yes&q=fox")
-    assert filters == FeedFilters(q="fox")
+    assert filters == FeedFilters(q="fox", range=LAST_30_DAYS)
     assert problems[0] == "Unknown user 'zed': choose one of external, ann."
     assert problems[1] == "Unknown model 'nope': choose one of model_a."
     assert problems[2].startswith("Unknown status 'done': choose one of submitting, unknown,")
@@ -114,3 +120,10 @@ def test_choices_are_the_users_and_the_models_used_with_their_latest_name() -> N
         ("model_t", "Model T"),
         ("model_z", "Zebra v2"),
     ]
+
+
+def test_each_status_is_one_option_whatever_the_kind() -> None:
+    choices = FeedChoices(users=[], models=[])
+    values = [value for value, _ in [*choices.generation_statuses, *choices.training_statuses]]
+    assert len(values) == len(set(values))
+    assert {"submitting", "unknown", "trained"} <= set(values)

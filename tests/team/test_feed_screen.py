@@ -44,4 +44,5 @@ def test_a_refused_custom_range_keeps_what_was_typed() -> None:
     assert screen.typed == {"range": "custom", "from": "2026-11-01", "to": ""}
     assert screen.range_choice == "custom"
     assert feed_screen(QueryDict("range=year")).range_choice == "30d"
-    assert feed_screen(QueryDict("")).range_choice == ""
+    assert feed_screen(QueryDict("")).range_choice == "30d"
+    assert feed_screen(QueryDict("range=all")).range_choice == "all"

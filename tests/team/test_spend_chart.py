@@ -12,7 +12,7 @@ NOV_3 = date(2026, 11, 3)
 
 @pytest.mark.parametrize(
     ("value", "ceiling"),
-    [(0, 1), (0.3, 0.5), (1, 1), (7, 10), (120, 200), (240, 250), (4100, 5000)],
+    [(0, 1), (0.3, 0.3), (1, 1), (7, 8), (120, 120), (240, 240), (540, 600), (4100, 5000)],
 )
 def test_the_scale_ends_on_a_round_number(value: float, ceiling: float) -> None:
     assert nice_ceiling(value) == pytest.approx(ceiling)
@@ -30,11 +30,11 @@ def test_values_stack_bottom_up_in_series_order() -> None:
     plot = HEIGHT - TOP - BOTTOM
     lumen, flux = chart.segments
     assert (lumen.series, flux.series) == (0, 1)
-    assert lumen.height == pytest.approx(plot * 3 / 5)  # the scale ends at 5
+    assert lumen.height == pytest.approx(plot * 3 / 4)  # the scale ends at 4
     assert lumen.y + lumen.height == pytest.approx(HEIGHT - BOTTOM)
     assert flux.y + flux.height == pytest.approx(lumen.y)
     assert lumen.title == "2026-11-03, Lumen: 3.00 CU"
-    assert [tick.label for tick in chart.ticks] == ["0", "1.25", "2.5", "3.75", "5"]
+    assert [tick.label for tick in chart.ticks] == ["0", "1", "2", "3", "4"]
     assert chart.description.startswith("4.00 CU over 2 days; the busiest day was 2026-11-03")
 
 
