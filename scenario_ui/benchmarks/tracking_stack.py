@@ -28,7 +28,6 @@ from scenario_ui.benchmarks.production import (
 )
 
 JOB_SECONDS: Final = 4
-TRAINING_SECONDS: Final = 6
 # What `make serve` starts once the app is prepared.
 SERVE_COMMAND: Final = (
     f"{Path(sys.executable).parent}/honcho start --procfile Procfile.serve --port {{port}}"
@@ -118,7 +117,6 @@ def tracking_stack(
         SANDBOX_API_KEY=key_pair[0],
         SANDBOX_API_SECRET=key_pair[1],
         SANDBOX_JOB_SECONDS=str(job_seconds),
-        SANDBOX_TRAINING_SECONDS=str(TRAINING_SECONDS),
         WORKER_PERIOD_SECONDS=str(period_seconds),
         PATH=f"{Path(sys.executable).parent}:{environment.get('PATH', '')}",
         WEB_CONCURRENCY="2",

@@ -1,9 +1,11 @@
 from __future__ import annotations
 
 import os
+import threading
 from typing import Any
 
 import pytest
+from django.contrib.staticfiles import handlers as staticfiles_handlers
 from playwright.sync_api import expect
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
@@ -82,3 +84,29 @@ def no_script_page(browser, live_server, seeded_sandbox, transactional_db):
     page.get_by_role("button", name="Sign in").click()
     yield page
     context.close()
+
+
+class _OneRequestAtATime(staticfiles_handlers.StaticFilesHandler):
+    """Django's live server shares the test's in-memory SQLite connection between its
+    request threads; two requests at once (a page's result images) then break each other's
+    queries ("no more rows available", a 500). The browser tests' server answers one request
+    at a time, its whole body included."""
+
+    _lock = threading.Lock()
+
+    def __call__(  # type: ignore[override]  # WSGI: any iterable of bytes
+        self, environ: dict[str, Any], start_response: Any
+    ) -> list[bytes]:
+        with self._lock:
+            response = super().__call__(environ, start_response)
+            try:
+                body = b"".join(response)
+            finally:
+                close = getattr(response, "close", None)
+                if close is not None:
+                    close()
+        return [body]
+
+
+# pytest-django's live server imports its static handler from here when it starts.
+staticfiles_handlers.StaticFilesHandler = _OneRequestAtATime  # type: ignore[misc]
