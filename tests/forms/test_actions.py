@@ -256,4 +256,4 @@ def test_the_add_button_takes_focus_once_the_last_item_is_removed() -> None:
     html = view.fields_html(RenderOptions())
     assert 'value="add:tags" formnovalidate' in html
     assert html.count("autofocus") == 1
-    assert 'hx-swap="outerHTML" autofocus>+ Add item</button>' in html
+    assert 'hx-sync="closest form:replace" autofocus>+ Add item</button>' in html

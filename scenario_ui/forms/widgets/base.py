@@ -85,11 +85,17 @@ def autofocus(bound: BoundInput, index: int) -> str:
     return " autofocus" if bound.focus_index == index else ""
 
 
+# A row button redraws the whole form from every field it posts: it replaces a live update
+# in flight instead of queueing behind it (the form's own sync), since that update's answer
+# may redraw the button and a queued request of a redrawn button is never sent.
+ROW_ACTION_SYNC = 'hx-sync="closest form:replace"'
+
+
 def _action_button(options: RenderOptions, value: str, css: str, label: str, text: str) -> str:
     return (
         f'<button type="submit" class="{css}" name="__action" value="{esc(value)}" formnovalidate '
         f'hx-post="{esc(options.live_url)}" hx-target="#model-form" hx-swap="outerHTML" '
-        f'aria-label="{esc(label)}">{text}</button>'
+        f'{ROW_ACTION_SYNC} aria-label="{esc(label)}">{text}</button>'
     )
 
 
@@ -125,7 +131,8 @@ def add_button(options: RenderOptions, bound: BoundInput, *, noun: str) -> str:
     return (
         f'<button type="submit" class="button button--small" name="__action" '
         f'value="add:{esc(bound.name)}" formnovalidate hx-post="{esc(options.live_url)}" '
-        f'hx-target="#model-form" hx-swap="outerHTML"{autofocus(bound, ADD_BUTTON)}>'
+        f'hx-target="#model-form" hx-swap="outerHTML" {ROW_ACTION_SYNC}'
+        f"{autofocus(bound, ADD_BUTTON)}>"
         f"+ Add {noun}</button>"
     )
 
